@@ -1,0 +1,61 @@
+# newsdup: `make` builds, `make demo` runs the shipped corpus, `make test` runs every test.
+# Both demo and test install missing Debian packages first (scripts/deps.sh).
+
+CC      ?= cc
+BUILD   ?= build
+CFLAGS  ?= -O2 -g
+SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow \
+            -Wstrict-prototypes -Wno-unused-parameter -Iinclude -MMD -MP
+LIBS    = -lutf8proc -lpcre2-8 -ljansson -lxxhash -lstemmer -lz -lm -lpthread
+
+LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
+CLI_SRC  := $(shell find src/cli -name '*.c' | sort)
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo test unit e2e sanitize bench clean
+all: $(BUILD)/newsdup
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ND_CFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/libnewsdup.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/newsdup: $(CLI_OBJ) $(BUILD)/libnewsdup.a
+	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnewsdup.a $(LIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libnewsdup.a
+	@mkdir -p $(dir $@)
+	$(CC) $(ND_CFLAGS) -Isrc $(CFLAGS) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
+
+$(BUILD)/gencorpus: bench/gen/gencorpus.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lm
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/newsdup scan corpus/
+	$(BUILD)/newsdup audit corpus/
+
+# Unit tests and CLI end-to-end tests, then the same again under ASan+UBSan.
+test: deps
+	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="$(SANFLAGS)" all $(TESTS:$(BUILD)/%=build/sanitize/%)
+	@tests/run.sh $(BUILD) build/sanitize
+
+unit: all $(TESTS)
+	@tests/run.sh $(BUILD)
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

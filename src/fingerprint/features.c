@@ -1,0 +1,144 @@
+#include "features.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#define MIN_CONTENT_WORDS 3   /* shorter sentences ("He agreed.") would match anything */
+#define SHINGLE 5
+
+static int grow(uint32_t **v, uint32_t *cap, uint32_t need)
+{
+    if (need <= *cap) return 0;
+    uint32_t nc = *cap ? *cap : 64;
+    while (nc < need) nc *= 2;
+    uint32_t *p = realloc(*v, (size_t)nc * sizeof *p);
+    if (!p) return -1;
+    *v = p;
+    *cap = nc;
+    return 0;
+}
+
+static void insertion_sort(uint32_t *v, uint32_t n)
+{
+    for (uint32_t i = 1; i < n; i++) {
+        uint32_t x = v[i], j = i;
+        while (j && v[j - 1] > x) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+/* LSD radix sort, 8 bits a pass (qsort's comparator calls would dominate
+ * fingerprinting), then drops repeats.  tmp holds n values.  Returns the new length. */
+static uint32_t sort_unique(uint32_t *v, uint32_t n, uint32_t *tmp)
+{
+    if (n < 48) {
+        insertion_sort(v, n);
+    } else {
+        uint32_t *src = v, *dst = tmp;
+        for (int shift = 0; shift < 32; shift += 8) {
+            uint32_t count[256] = { 0 };
+            for (uint32_t i = 0; i < n; i++) count[(src[i] >> shift) & 255]++;
+            uint32_t sum = 0;
+            for (int b = 0; b < 256; b++) {
+                uint32_t c = count[b];
+                count[b] = sum;
+                sum += c;
+            }
+            for (uint32_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 255]++] = src[i];
+            uint32_t *t = src;
+            src = dst;
+            dst = t;
+        }
+        /* four passes: the sorted data is back in v */
+    }
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (k == 0 || v[i] != v[k - 1]) v[k++] = v[i];
+    return k;
+}
+
+static uint32_t mix2(uint32_t a, uint32_t b)
+{
+    uint64_t x = ((uint64_t)a << 32) | b;
+    return (uint32_t)XXH3_64bits(&x, sizeof x);
+}
+
+int nd_features_build(const nd_tokens *t, nd_features *f)
+{
+    f->nsent = f->nbigrams = f->nshingles = f->nvocab = 0;
+    /* upper bounds: every token is a word, a bigram, a shingle */
+    uint32_t nt = t->ntok;
+    if (grow(&f->words, &f->cap_words, nt + 1) || grow(&f->bigrams, &f->cap_bigrams, nt + 1) ||
+        grow(&f->shingles, &f->cap_shingles, 2 * nt + 1) || grow(&f->vocab, &f->cap_vocab, 2 * nt + 1) ||
+        grow(&f->sent_index, &f->cap_sent, t->nsent + 1))
+        return -1;
+    uint32_t *sent_off = realloc(f->sent_off, ((size_t)t->nsent + 1) * sizeof *sent_off);
+    if (!sent_off) return -1;
+    f->sent_off = sent_off;
+
+    uint32_t nw = 0, nb = 0;
+    uint32_t window[SHINGLE], nwin = 0;
+    uint32_t *tmp = f->vocab;  /* scratch for sorting until the vocabulary is built */
+    for (uint32_t s = 0; s < t->nsent; s++) {
+        const nd_sentence *se = &t->sent[s];
+        if (se->flags & ND_SENT_BOILER) continue;
+        uint32_t first = nw;
+        uint32_t prev = 0;
+        for (uint32_t i = se->tok; i < se->tok + se->ntok; i++) {
+            const nd_token *tk = &t->tok[i];
+            int stop = (tk->flags & ND_TOK_STOP) != 0;
+            if (!stop) f->words[nw++] = tk->stem;
+            if (prev && !(stop && (prev & 1u)))
+                f->bigrams[nb++] = mix2(prev, tk->stem);
+            prev = (tk->stem & ~1u) | (uint32_t)stop;  /* low bit remembers "stop word" */
+            window[nwin % SHINGLE] = tk->word;
+            nwin++;
+            if (nwin >= SHINGLE) {
+                uint32_t sh[SHINGLE];
+                for (int k = 0; k < SHINGLE; k++) sh[k] = window[(nwin + (uint32_t)k) % SHINGLE];
+                f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(sh, sizeof sh);
+            }
+        }
+        uint32_t len = sort_unique(f->words + first, nw - first, tmp);
+        if (len < MIN_CONTENT_WORDS) {
+            nw = first;
+            continue;
+        }
+        nw = first + len;
+        f->sent_index[f->nsent] = s;
+        f->sent_off[f->nsent] = first;
+        f->nsent++;
+    }
+    f->sent_off[f->nsent] = nw;
+    memcpy(f->vocab, f->words, (size_t)nw * sizeof *f->words);
+    f->nvocab = sort_unique(f->vocab, nw, f->shingles + f->nshingles);
+    f->nbigrams = sort_unique(f->bigrams, nb, f->vocab + f->nvocab);
+    f->nshingles = sort_unique(f->shingles, f->nshingles, f->vocab + f->nvocab);
+    return 0;
+}
+
+void nd_features_free(nd_features *f)
+{
+    free(f->sent_index);
+    free(f->sent_off);
+    free(f->words);
+    free(f->bigrams);
+    free(f->shingles);
+    free(f->vocab);
+    memset(f, 0, sizeof *f);
+}
+
+uint32_t nd_sorted_intersect(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb)
+{
+    uint32_t i = 0, j = 0, k = 0;
+    while (i < na && j < nb) {
+        if (a[i] < b[j]) i++;
+        else if (a[i] > b[j]) j++;
+        else { k++; i++; j++; }
+    }
+    return k;
+}

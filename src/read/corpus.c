@@ -1,0 +1,285 @@
+/* The document store: accepts documents, rejects bad ones with a reason, keeps the rest. */
+#include "corpus.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "../normalise/decode.h"
+#include "../util/error.h"
+
+void nd_options_default(nd_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->max_doc_bytes = 16u << 20;
+    opt->max_line_bytes = 64u << 20;
+    opt->max_sentences = 5000;
+    opt->copy_threshold = 0.5;
+    opt->rewrite_threshold = 0.5;
+    opt->related_threshold = 0.3;
+}
+
+nd_corpus *nd_corpus_new(const nd_options *opt, nd_error *err)
+{
+    nd_corpus *c = calloc(1, sizeof *c);
+    if (!c) {
+        nd_fail(err, ND_ENOMEM, "out of memory creating a corpus");
+        return NULL;
+    }
+    if (opt) c->opt = *opt;
+    else nd_options_default(&c->opt);
+    if (c->opt.max_doc_bytes == 0 || c->opt.max_line_bytes == 0 || c->opt.max_sentences == 0) {
+        nd_fail(err, ND_EINVAL, "limits (max_doc_bytes, max_line_bytes, max_sentences) must be positive");
+        free(c);
+        return NULL;
+    }
+    nd_arena_init(&c->arena, 1u << 20);
+    return c;
+}
+
+void nd_corpus_free(nd_corpus *c)
+{
+    if (!c) return;
+    nd_arena_free(&c->arena);
+    nd_vec_free(&c->docs);
+    nd_vec_free(&c->skipped);
+    nd_vec_free(&c->warnings);
+    free(c->id_slots);
+    free(c);
+}
+
+static void add_notice(nd_corpus *c, int skipped, const char *id, const char *fmt, va_list ap)
+{
+    char msg[600];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    nd_notice n = { nd_arena_strdup(&c->arena, id ? id : "(unknown)"), nd_arena_strdup(&c->arena, msg) };
+    if (!n.id || !n.message) return;
+    if (skipped) (void)nd_vec_push(&c->skipped, n);
+    else (void)nd_vec_push(&c->warnings, n);
+}
+
+void nd_corpus_skip(nd_corpus *c, const char *id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_notice(c, 1, id, fmt, ap);
+    va_end(ap);
+}
+
+void nd_corpus_warn(nd_corpus *c, const char *id, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    add_notice(c, 0, id, fmt, ap);
+    va_end(ap);
+}
+
+void nd_corpus_progress(const nd_corpus *c, const char *stage, uint64_t done, uint64_t total)
+{
+    if (!c->opt.progress) return;
+    nd_progress p = { stage, done, total, c->bytes_read };
+    c->opt.progress(c->opt.progress_ctx, &p);
+}
+
+/* ---- id set ---------------------------------------------------------- */
+
+static size_t id_slot(const nd_corpus *c, const char *id, size_t idlen)
+{
+    size_t mask = c->id_cap - 1;
+    size_t i = (size_t)XXH3_64bits(id, idlen) & mask;
+    while (c->id_slots[i]) {
+        const char *other = c->docs.v[c->id_slots[i] - 1].id;
+        if (strncmp(other, id, idlen) == 0 && other[idlen] == 0) return i;
+        i = (i + 1) & mask;
+    }
+    return i;
+}
+
+static int id_grow(nd_corpus *c)
+{
+    size_t cap = c->id_cap ? c->id_cap * 2 : 1024;
+    uint32_t *old = c->id_slots;
+    size_t oldcap = c->id_cap;
+    c->id_slots = calloc(cap, sizeof *c->id_slots);
+    if (!c->id_slots) {
+        c->id_slots = old;
+        return -1;
+    }
+    c->id_cap = cap;
+    for (size_t i = 0; i < oldcap; i++) {
+        if (!old[i]) continue;
+        const char *id = c->docs.v[old[i] - 1].id;
+        c->id_slots[id_slot(c, id, strlen(id))] = old[i];
+    }
+    free(old);
+    return 0;
+}
+
+/* ---- dates ----------------------------------------------------------- */
+
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    int64_t era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (int64_t)doe - 719468;
+}
+
+static int digits(const char *s, int n, int *v)
+{
+    *v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9') return -1;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return 0;
+}
+
+int nd_parse_time(const char *s, int64_t *t)
+{
+    int y, mo, d, h = 0, mi = 0, sec = 0;
+    if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d))
+        return -1;
+    if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
+    const char *p = s + 10;
+    int64_t offset = 0;
+    if (*p == 'T' || *p == ' ') {
+        if (digits(p + 1, 2, &h) || p[3] != ':' || digits(p + 4, 2, &mi)) return -1;
+        p += 6;
+        if (*p == ':') {
+            if (digits(p + 1, 2, &sec)) return -1;
+            p += 3;
+        }
+        if (*p == '.' || *p == ',')
+            for (p++; *p >= '0' && *p <= '9'; p++) {}
+        if (h > 23 || mi > 59 || sec > 60) return -1;
+        if (*p == 'Z') p++;
+        else if (*p == '+' || *p == '-') {
+            int oh, om = 0;
+            int sign = *p == '-' ? -1 : 1;
+            if (digits(p + 1, 2, &oh)) return -1;
+            p += 3;
+            if (*p == ':') p++;
+            if (*p && digits(p, 2, &om) == 0) p += 2;
+            offset = sign * (int64_t)(oh * 3600 + om * 60);
+        }
+    }
+    if (*p) return -1;
+    *t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+    return 0;
+}
+
+/* ---- adding ---------------------------------------------------------- */
+
+static const char *meta_dup(nd_arena *a, const char *s)
+{
+    return s ? nd_arena_strdup(a, s) : NULL;
+}
+
+static int has_words(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z')) return 1;
+    }
+    return 0;
+}
+
+nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t len,
+                        const nd_doc_meta *meta, nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    if (!id || !*id) {
+        nd_fail(err, ND_EFORMAT, "document has an empty id");
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    if (!text) return nd_fail(err, ND_EINVAL, "%s: text is NULL", id);
+    size_t idlen = strlen(id);
+    if (c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) {
+        if (id_grow(c)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    }
+    size_t slot = id_slot(c, id, idlen);
+    if (c->id_slots[slot]) {
+        nd_fail(err, ND_EDUP, "duplicate id: a document with id \"%s\" was already added; this one is skipped", id);
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    c->bytes_read += len;
+    if (len > c->opt.max_doc_bytes) {
+        nd_fail(err, ND_ETOOBIG, "document is %zu bytes, over the limit of %zu (max_doc_bytes)",
+                len, c->opt.max_doc_bytes);
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    int64_t published = ND_TIME_UNKNOWN;
+    if (meta && meta->published && *meta->published && nd_parse_time(meta->published, &published)) {
+        nd_fail(err, ND_EFORMAT, "\"published\" is not an ISO 8601 date: \"%.60s\"", meta->published);
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    char *utf8;
+    size_t n;
+    nd_decode_result dr = nd_decode(&c->arena, text, len, &utf8, &n);
+    if (dr == ND_DECODE_BINARY) {
+        nd_fail(err, ND_EBINARY, "looks like a binary file (NUL or control bytes), not text");
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    if (!utf8) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    if (!has_words(utf8, n)) {
+        nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
+        nd_corpus_skip(c, id, "%s", err->message);
+        return err->code;
+    }
+    if (n > UINT32_MAX) return nd_fail(err, ND_ETOOBIG, "%s: document over 4 GiB", id);
+    nd_doc d = { 0 };
+    d.id = nd_arena_strndup(&c->arena, id, idlen);
+    d.text = utf8;
+    d.len = (uint32_t)n;
+    d.published = published;
+    if (meta) {
+        d.meta.title = meta_dup(&c->arena, meta->title);
+        d.meta.url = meta_dup(&c->arena, meta->url);
+        d.meta.source = meta_dup(&c->arena, meta->source);
+        d.meta.published = meta_dup(&c->arena, meta->published);
+    }
+    if (!d.id) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    if (dr == ND_DECODE_CP1252) {
+        d.flags |= ND_DOC_CP1252;
+        nd_corpus_warn(c, id, "not valid UTF-8; decoded as Windows-1252");
+    }
+    if (c->docs.n >= UINT32_MAX - 1 || nd_vec_push(&c->docs, d))
+        return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    c->id_slots[slot] = (uint32_t)c->docs.n;
+    return ND_OK;
+}
+
+uint32_t nd_corpus_size(const nd_corpus *c) { return (uint32_t)c->docs.n; }
+
+const char *nd_doc_id(const nd_corpus *c, uint32_t i) { return i < c->docs.n ? c->docs.v[i].id : NULL; }
+
+const char *nd_doc_text(const nd_corpus *c, uint32_t i, size_t *len)
+{
+    if (i >= c->docs.n) {
+        if (len) *len = 0;
+        return NULL;
+    }
+    if (len) *len = c->docs.v[i].len;
+    return c->docs.v[i].text;
+}
+
+const nd_doc_meta *nd_doc_meta_of(const nd_corpus *c, uint32_t i)
+{
+    return i < c->docs.n ? &c->docs.v[i].meta : NULL;
+}
+
+size_t nd_corpus_nskipped(const nd_corpus *c) { return c->skipped.n; }
+const nd_notice *nd_corpus_skipped(const nd_corpus *c, size_t i) { return i < c->skipped.n ? &c->skipped.v[i] : NULL; }
+size_t nd_corpus_nwarnings(const nd_corpus *c) { return c->warnings.n; }
+const nd_notice *nd_corpus_warning(const nd_corpus *c, size_t i) { return i < c->warnings.n ? &c->warnings.v[i] : NULL; }

@@ -1,0 +1,46 @@
+/* The document store behind nd_corpus: what the read stage hands forward. */
+#ifndef ND_CORPUS_H
+#define ND_CORPUS_H
+#include <stdint.h>
+
+#include "newsdup.h"
+#include "../util/arena.h"
+#include "../util/vec.h"
+
+#define ND_DOC_CP1252 1u  /* text was decoded from Windows-1252 */
+
+typedef struct nd_doc {
+    const char *id;
+    const char *text;      /* valid UTF-8, NUL-terminated, arena-owned */
+    uint32_t len;
+    nd_doc_meta meta;
+    int64_t published;     /* seconds since the epoch; ND_TIME_UNKNOWN when not given */
+    uint32_t flags;
+} nd_doc;
+
+#define ND_TIME_UNKNOWN INT64_MIN
+
+struct nd_corpus {
+    nd_options opt;
+    nd_arena arena;                 /* ids, texts, metadata, notices */
+    ND_VEC(nd_doc) docs;
+    ND_VEC(nd_notice) skipped;
+    ND_VEC(nd_notice) warnings;
+    uint32_t *id_slots;             /* open addressing: doc index + 1, 0 empty */
+    size_t id_cap;
+    uint64_t bytes_read;
+};
+
+/* Records a rejected document (or unreadable path) under `id`. */
+void nd_corpus_skip(nd_corpus *c, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Records a non-fatal warning about `id`. */
+void nd_corpus_warn(nd_corpus *c, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Reports progress through the caller's callback, if any. */
+void nd_corpus_progress(const nd_corpus *c, const char *stage, uint64_t done, uint64_t total);
+
+/* Parses an ISO 8601 date or date-time ("2025-01-27", "2025-01-27T10:00:00Z",
+ * "+02:00" offsets); 0 and *t on success, -1 when malformed. */
+int nd_parse_time(const char *s, int64_t *t);
+#endif
