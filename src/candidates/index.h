@@ -1,0 +1,24 @@
+/* The candidate index: documents that share enough keys become candidate pairs. */
+#ifndef ND_INDEX_H
+#define ND_INDEX_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nd_candidate {
+    uint32_t a, b;       /* a < b */
+    uint32_t shared;     /* keys in common */
+} nd_candidate;
+
+typedef struct nd_candidates {
+    nd_candidate *v;
+    size_t n;
+} nd_candidates;
+
+/* Finds the pairs sharing at least min_shared keys.  keys[off[d]..off[d+1])
+ * are document d's keys (unique).  Keys held by more than max_posting
+ * documents are too common to mean anything and are ignored.  The result is
+ * sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
+int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
+                       uint32_t max_posting, nd_candidates *out);
+void nd_candidates_free(nd_candidates *c);
+#endif

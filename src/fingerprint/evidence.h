@@ -1,0 +1,19 @@
+/* Signs in a text that it is the original version of a story. */
+#ifndef ND_EVIDENCE_H
+#define ND_EVIDENCE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../tokenise/tokenise.h"
+
+typedef struct nd_evidence {
+    uint16_t quotations;   /* direct quotations of four words or more */
+    uint16_t self_refs;    /* the outlet speaking of itself: "told <X>", "request for comment", bylines */
+    uint16_t truncated;    /* the text says it was cut off */
+    uint16_t numbers;      /* figures in content sentences */
+    uint32_t words;        /* words in content sentences */
+} nd_evidence;
+
+/* Reads the evidence off text[0..n) and its tokens. */
+void nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out);
+#endif
