@@ -41,6 +41,13 @@ $(BUILD)/gencorpus: bench/gen/gencorpus.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ $< -lm
 
+$(BUILD)/%: bench/%.c $(BUILD)/libnewsdup.a
+	$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
+
+bench: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/gencorpus $(BUILD)/accuracy $(BUILD)/speed $(BUILD)/pairs
+	bench/run.sh
+
 demo: deps
 	@$(MAKE) --no-print-directory all
 	$(BUILD)/newsdup scan corpus/

@@ -13,9 +13,10 @@
 #include "../verify/verify.h"
 #include "result.h"
 
-#define MIN_SHARED_KEYS 3       /* one or two shared keys happen by chance */
+#define MIN_SHARED_KEYS 2       /* one or two shared keys happen by chance */
 #define MAX_POSTING 256         /* a key in more documents is a common phrase, not evidence */
 #define CACHE_SLOTS 1024        /* features of recently verified documents */
+#define SAME_STORY_FACTOR 1.0f  /* of the rewrite threshold, for members of one cluster */
 
 /* Features of documents, recomputed on demand: verification re-reads the
  * text instead of keeping every document's features in memory. */
@@ -89,9 +90,11 @@ static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
 
 static int same_story(void *ctx, uint32_t x, uint32_t y)
 {
+    feature_cache *fc = ctx;
     nd_pair_score s;
     if (cache_score(ctx, x, y, &s)) return -1;
-    return s.derived || s.related;
+    /* same story: derived, allowing for the drift of a rewrite of a rewrite */
+    return s.shingle >= fc->params.copy_threshold || s.similarity >= SAME_STORY_FACTOR * fc->params.rewrite_threshold;
 }
 
 /* ---- fingerprint ------------------------------------------------------ */

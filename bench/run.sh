@@ -1,0 +1,31 @@
+#!/bin/sh
+# Accuracy and speed benchmarks (make bench).  Public corpora are read from
+# ${ND_DATA:-../shared/data}; any that is absent is skipped with a message.
+#   DOCS=100000 RUNS=3 bench/run.sh
+set -eu
+cd "$(dirname "$0")/.."
+DATA=${ND_DATA:-../shared/data}
+DOCS=${DOCS:-100000}
+RUNS=${RUNS:-3}
+OUT=build/bench
+mkdir -p "$OUT"
+
+echo "== accuracy: generated corpus (20,000 articles, seed 7)"
+build/gencorpus --docs 20000 --seed 7 --out "$OUT/acc.jsonl" --labels "$OUT/acc.tsv" --drifts "$OUT/acc-drifts.tsv"
+build/accuracy gen "$OUT/acc.jsonl" "$OUT/acc.tsv"
+
+echo "== accuracy: Clough & Stevenson"
+if [ -d "$DATA/clough_stevenson_short_answers" ]; then
+    build/accuracy clough "$DATA/clough_stevenson_short_answers"
+else
+    echo "skipped: $DATA/clough_stevenson_short_answers not found"
+fi
+
+echo "== speed: generated corpus ($DOCS articles), $RUNS runs"
+build/gencorpus --docs "$DOCS" --seed 11 --out "$OUT/speed.jsonl" --labels "$OUT/speed.tsv"
+i=1
+while [ "$i" -le "$RUNS" ]; do
+    echo "-- run $i"
+    build/speed "$OUT/speed.jsonl"
+    i=$((i + 1))
+done
