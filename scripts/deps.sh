@@ -19,6 +19,7 @@ check /usr/include/jansson.h libjansson-dev
 check /usr/include/libstemmer.h libstemmer-dev
 check /usr/include/zlib.h zlib1g-dev
 check /usr/include/lmdb.h liblmdb-dev
+check jq jq
 for extra in "$@"; do
     case "$extra" in
         chromium) check chromium chromium ;;

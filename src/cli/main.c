@@ -1,0 +1,437 @@
+/* newsdup, the command: parses arguments, feeds paths to a corpus, runs scan
+ * or audit and writes the report.  Every judgement lives in the library;
+ * this file only maps its outcomes to messages and exit codes. */
+#include <errno.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "newsdup.h"
+
+enum { EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_INTERNAL = 3 };
+#define GO_ON (-1)          /* parse_args: no exit status yet, run */
+#define MAX_THREADS 1024
+
+static const char help_main[] =
+    "usage: newsdup scan [options] PATH...\n"
+    "       newsdup audit [options] PATH...\n"
+    "       newsdup audit [options] --origin FILE PATH...\n"
+    "       newsdup help [scan|audit]\n"
+    "\n"
+    "Finds copies and rewrites among news articles, names the origin of each\n"
+    "group, and audits the claims that drift between an origin and its rewrites.\n"
+    "\n"
+    "commands:\n"
+    "  scan     group near-duplicate articles and name each group's origin\n"
+    "  audit    scan, then report claims that changed from origin to rewrite\n"
+    "  help     show this help, or a command's\n";
+
+static const char help_scan[] =
+    "usage: newsdup scan [options] PATH...\n"
+    "\n"
+    "Groups articles that copy or rewrite one another, names the origin of each\n"
+    "group and why, and lists related coverage: articles on the same story that\n"
+    "were written independently.\n";
+
+static const char help_audit[] =
+    "usage: newsdup audit [options] PATH...\n"
+    "       newsdup audit [options] --origin FILE PATH...\n"
+    "\n"
+    "Scans like 'newsdup scan', then compares each copy and rewrite with its\n"
+    "origin and reports what drifted: attribution changed, dropped or moved to\n"
+    "an organisation, numbers and roles changed, hedges removed, quotes altered.\n"
+    "With --origin FILE, FILE is taken as the origin and every other document\n"
+    "is compared with it directly, without clustering.\n";
+
+static const char help_common[] =
+    "\n"
+    "PATH is a text file, a directory (read recursively, hidden entries skipped),\n"
+    "a .jsonl or .jsonl.gz file (one {\"id\": ..., \"text\": ...} object a line),\n"
+    "or - for JSON Lines on stdin.\n"
+    "\n"
+    "options:\n"
+    "  --format FORMAT      text (default), json, csv or html\n"
+    "  -o, --output FILE    write the report to FILE instead of stdout\n"
+    "  --quiet              do not list skipped documents and warnings on stderr\n"
+    "  --progress           show progress on stderr even when it is not a terminal\n"
+    "  --max-doc-bytes N    skip documents larger than N bytes (default 16M)\n"
+    "  --max-line-bytes N   skip JSON Lines longer than N bytes (default 64M)\n"
+    "  --max-sentences N    compare at most N sentences of a document (default 5000)\n"
+    "  --threads N          worker threads (accepted; the scan uses one for now)\n"
+    "  -h, --help           show this help\n"
+    "  --version            show the version\n"
+    "N is a positive whole number; a K, M or G suffix multiplies by 1024, 1024^2, 1024^3.\n"
+    "\n"
+    "exit status: 0 done (also when some documents were skipped), 1 usage error,\n"
+    "2 an input path could not be read or the output file not created,\n"
+    "3 internal error (out of memory, the report could not be written).\n";
+
+typedef enum opt_id {
+    OPT_FORMAT, OPT_OUTPUT, OPT_QUIET, OPT_PROGRESS, OPT_MAX_DOC_BYTES, OPT_MAX_LINE_BYTES,
+    OPT_MAX_SENTENCES, OPT_THREADS, OPT_ORIGIN, OPT_HELP, OPT_VERSION
+} opt_id;
+
+static const struct opt_def {
+    const char *name;
+    char short_name;
+    int has_value;
+    opt_id id;
+    uint64_t max;       /* a count option's largest value; 0 for the others */
+} opt_defs[] = {
+    { "format", 0, 1, OPT_FORMAT, 0 },
+    { "output", 'o', 1, OPT_OUTPUT, 0 },
+    { "quiet", 0, 0, OPT_QUIET, 0 },
+    { "progress", 0, 0, OPT_PROGRESS, 0 },
+    { "max-doc-bytes", 0, 1, OPT_MAX_DOC_BYTES, SIZE_MAX },
+    { "max-line-bytes", 0, 1, OPT_MAX_LINE_BYTES, SIZE_MAX },
+    { "max-sentences", 0, 1, OPT_MAX_SENTENCES, UINT32_MAX },
+    { "threads", 0, 1, OPT_THREADS, MAX_THREADS },
+    { "origin", 0, 1, OPT_ORIGIN, 0 },
+    { "help", 'h', 0, OPT_HELP, 0 },
+    { "version", 0, 0, OPT_VERSION, 0 },
+};
+
+typedef struct cli {
+    int audit;               /* the command: 0 scan, 1 audit */
+    nd_format format;
+    const char *output;      /* NULL: stdout */
+    const char *origin;      /* audit --origin FILE */
+    int quiet;
+    int progress;            /* 1 forced by --progress, 0 decide by stderr being a terminal */
+    unsigned threads;        /* validated, not yet used by the library */
+    nd_options opt;
+    char **paths;            /* the non-option arguments, gathered in argv's own slots */
+    int npaths;
+} cli;
+
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("newsdup: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nsee newsdup --help\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* stdout is where reports and help go; a write that failed (EPIPE, disk
+ * full, closed descriptor) must not pass as success. */
+static int close_stdout(void)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout)) return 0;
+    fprintf(stderr, "newsdup: cannot write to standard output: %s\n", strerror(errno ? errno : EIO));
+    return EXIT_INTERNAL;
+}
+
+static int show_help(const char *command)
+{
+    fputs(!command ? help_main : strcmp(command, "scan") ? help_audit : help_scan, stdout);
+    fputs(help_common, stdout);
+    return close_stdout();
+}
+
+static int show_version(void)
+{
+    puts("newsdup " ND_VERSION_STRING);
+    return close_stdout();
+}
+
+/* Parses a positive count with an optional K/M/G (binary) suffix: 0 and *out,
+ * -1 when s is not such a number, -2 when it is larger than max. */
+static int parse_count(const char *s, uint64_t max, uint64_t *out)
+{
+    if (*s < '0' || *s > '9') return -1;
+    errno = 0;
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    unsigned shift = 0;
+    switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+    }
+    if (*end || v == 0) return -1;
+    if (errno || v > (max >> shift)) return -2;
+    *out = (uint64_t)v << shift;
+    return 0;
+}
+
+static int apply_option(cli *a, const struct opt_def *d, const char *value, const char *command)
+{
+    uint64_t n = 0;
+    int bad = d->max ? parse_count(value, d->max, &n) : 0;
+    if (bad == -1)
+        return usage_error("--%s wants a positive whole number (K, M or G suffix allowed), not '%s'", d->name, value);
+    if (bad == -2)
+        return usage_error("--%s %s is too large (at most %llu)", d->name, value, (unsigned long long)d->max);
+    switch (d->id) {
+    case OPT_FORMAT: {
+        int f = nd_format_parse(value);
+        if (f < 0) return usage_error("unknown format '%s' (expected text, json, csv or html)", value);
+        a->format = (nd_format)f;
+        break;
+    }
+    case OPT_OUTPUT: a->output = strcmp(value, "-") ? value : NULL; break;
+    case OPT_QUIET: a->quiet = 1; break;
+    case OPT_PROGRESS: a->progress = 1; break;
+    case OPT_MAX_DOC_BYTES: a->opt.max_doc_bytes = (size_t)n; break;
+    case OPT_MAX_LINE_BYTES: a->opt.max_line_bytes = (size_t)n; break;
+    case OPT_MAX_SENTENCES: a->opt.max_sentences = (uint32_t)n; break;
+    case OPT_THREADS: a->threads = (unsigned)n; break;
+    case OPT_ORIGIN:
+        if (!a->audit) return usage_error("--origin belongs to audit, not %s", command);
+        if (a->origin) return usage_error("--origin given twice (the second is '%s')", value);
+        a->origin = value;
+        break;
+    case OPT_HELP: return show_help(command);
+    case OPT_VERSION: return show_version();
+    }
+    return GO_ON;
+}
+
+/* Handles one option argument at argv[*i] (advancing *i past a separate value). */
+static int parse_option(cli *a, int argc, char **argv, int *i, const char *command)
+{
+    const char *arg = argv[*i], *value = NULL;
+    const struct opt_def *d = NULL;
+    size_t nopts = sizeof opt_defs / sizeof *opt_defs;
+    if (arg[1] == '-') {
+        const char *name = arg + 2, *eq = strchr(name, '=');
+        size_t len = eq ? (size_t)(eq - name) : strlen(name);
+        for (size_t k = 0; k < nopts && !d; k++)
+            if (strlen(opt_defs[k].name) == len && memcmp(opt_defs[k].name, name, len) == 0) d = &opt_defs[k];
+        if (d && eq && !d->has_value) return usage_error("option '%s' takes no value", arg);
+        if (eq) value = eq + 1;
+    } else {
+        for (size_t k = 0; k < nopts && !d; k++)
+            if (opt_defs[k].short_name && opt_defs[k].short_name == arg[1]) d = &opt_defs[k];
+        if (d && arg[2]) {
+            if (!d->has_value) d = NULL;
+            else value = arg + 2;
+        }
+    }
+    if (!d) return usage_error("unknown option '%s'", arg);
+    if (d->has_value && !value) {
+        if (*i + 1 >= argc) return usage_error("option '%s' needs a value", arg);
+        value = argv[++*i];
+    }
+    return apply_option(a, d, value, command);
+}
+
+static int parse_args(cli *a, int argc, char **argv)
+{
+    memset(a, 0, sizeof *a);
+    nd_options_default(&a->opt);
+    a->format = ND_FORMAT_TEXT;
+    if (argc < 2) return usage_error("no command given");
+    const char *command = argv[1];
+    if (!strcmp(command, "--help") || !strcmp(command, "-h")) return show_help(NULL);
+    if (!strcmp(command, "--version")) return show_version();
+    if (!strcmp(command, "help")) {
+        if (argc > 3) return usage_error("help takes one command, not '%s'", argv[3]);
+        if (argc == 2) return show_help(NULL);
+        if (strcmp(argv[2], "scan") && strcmp(argv[2], "audit"))
+            return usage_error("no help for '%s': the commands are scan and audit", argv[2]);
+        return show_help(argv[2]);
+    }
+    if (command[0] == '-') return usage_error("'%s' goes after the command (scan or audit)", command);
+    if (strcmp(command, "scan") && strcmp(command, "audit"))
+        return usage_error("unknown command '%s' (expected scan or audit)", command);
+    a->audit = command[0] == 'a';
+    a->paths = argv + 2;
+    int options_done = 0;
+    for (int i = 2; i < argc; i++) {
+        char *arg = argv[i];
+        if (options_done || arg[0] != '-' || arg[1] == 0) {
+            a->paths[a->npaths++] = arg;
+            continue;
+        }
+        if (!strcmp(arg, "--")) {
+            options_done = 1;
+            continue;
+        }
+        int rc = parse_option(a, argc, argv, &i, command);
+        if (rc != GO_ON) return rc;
+    }
+    if (a->npaths == 0)
+        return usage_error(a->origin ? "audit --origin %s needs at least one PATH to compare with it"
+                                     : "%s needs at least one PATH", a->origin ? a->origin : command);
+    return GO_ON;
+}
+
+/* ---- stderr: progress and notices --------------------------------------- */
+
+/* What has been shown on stderr so far. */
+typedef struct console {
+    int quiet;
+    struct timespec start, last;
+    int width;                      /* length of the progress line on screen; 0 when none */
+    const char *stage;
+    size_t nskipped, nwarnings;     /* notices already printed */
+} console;
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+    return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static void on_progress(void *ctx, const nd_progress *p)
+{
+    console *con = ctx;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    int new_stage = !con->stage || strcmp(con->stage, p->stage);
+    /* At most five updates a second, but never hide the first or last of a stage. */
+    if (!new_stage && !(p->total && p->done >= p->total) && seconds_between(&con->last, &now) < 0.2) return;
+    con->last = now;
+    con->stage = p->stage;
+    double secs = seconds_between(&con->start, &now), mb = (double)p->bytes / 1e6;
+    char count[48], line[160];
+    if (p->total) snprintf(count, sizeof count, "%llu/%llu", (unsigned long long)p->done, (unsigned long long)p->total);
+    else snprintf(count, sizeof count, "%llu", (unsigned long long)p->done);
+    int n = snprintf(line, sizeof line, "%s %s  %.1f MB read  %.1f MB/s", p->stage, count, mb,
+                     secs > 0 ? mb / secs : 0.0);
+    if (n >= (int)sizeof line) n = (int)sizeof line - 1;
+    /* Blank what is left of a longer previous line. */
+    fprintf(stderr, "\r%s%*s", line, con->width > n ? con->width - n : 0, "");
+    fflush(stderr);
+    con->width = n;
+}
+
+static void progress_end(console *con)
+{
+    if (!con->width) return;
+    fputc('\n', stderr);
+    con->width = 0;
+    con->stage = NULL;
+}
+
+/* Prints the skipped documents and warnings recorded since the last call. */
+static void print_notices(console *con, const nd_corpus *c)
+{
+    size_t s = nd_corpus_nskipped(c), w = nd_corpus_nwarnings(c);
+    if (con->quiet || (s == con->nskipped && w == con->nwarnings)) return;
+    progress_end(con);
+    for (; con->nskipped < s; con->nskipped++) {
+        const nd_notice *x = nd_corpus_skipped(c, con->nskipped);
+        fprintf(stderr, "newsdup: skipped %s: %s\n", x->id, x->message);
+    }
+    for (; con->nwarnings < w; con->nwarnings++) {
+        const nd_notice *x = nd_corpus_warning(c, con->nwarnings);
+        fprintf(stderr, "newsdup: warning: %s: %s\n", x->id, x->message);
+    }
+}
+
+static int fail(console *con, int code, const char *message)
+{
+    progress_end(con);
+    fprintf(stderr, "newsdup: %s\n", message);
+    return code;
+}
+
+/* ---- running ------------------------------------------------------------ */
+
+static int input_exit(nd_status st)
+{
+    return st == ND_ENOMEM ? EXIT_INTERNAL : EXIT_INPUT;
+}
+
+/* Reads every input, reporting what each path skipped as it goes; with
+ * --origin the origin comes first, so it is document 0. */
+static int read_inputs(const cli *a, nd_corpus *c, console *con)
+{
+    nd_error err = { 0 };
+    if (a->origin) {
+        nd_status st = nd_corpus_add_path(c, a->origin, &err);
+        print_notices(con, c);
+        if (st) return fail(con, input_exit(st), err.message);
+        uint32_t n = nd_corpus_size(c);
+        if (n == 0) {
+            fprintf(stderr, "newsdup: --origin %s holds no document to compare with\n", a->origin);
+            return EXIT_INPUT;
+        }
+        if (n > 1) return usage_error("--origin takes one document, but %s holds %u", a->origin, n);
+    }
+    for (int i = 0; i < a->npaths; i++) {
+        nd_status st = nd_corpus_add_path(c, a->paths[i], &err);
+        print_notices(con, c);
+        if (st) return fail(con, input_exit(st), err.message);
+    }
+    return 0;
+}
+
+/* Clusters (or compares with the origin) and audits; *r stays NULL for an empty corpus. */
+static int analyse(const cli *a, nd_corpus *c, nd_result **r, console *con)
+{
+    nd_error err = { 0 };
+    if (nd_corpus_size(c) == 0) return 0;
+    *r = a->origin ? nd_compare_to(c, 0, &err) : nd_scan(c, &err);
+    if (!*r) return fail(con, EXIT_INTERNAL, err.message);
+    if (a->audit && nd_audit(c, *r, &err)) return fail(con, EXIT_INTERNAL, err.message);
+    return 0;
+}
+
+static int write_report(const cli *a, const nd_corpus *c, const nd_result *r, FILE *out)
+{
+    nd_error err = { 0 };
+    nd_status st = nd_report_write(out, c, r, a->format, &err);
+    if (st) {
+        fprintf(stderr, "newsdup: %s\n", err.message);
+        return st == ND_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
+    }
+    return 0;
+}
+
+static int run(cli *a)
+{
+    console con = { .quiet = a->quiet };
+    if (a->progress || (!a->quiet && isatty(STDERR_FILENO))) {
+        clock_gettime(CLOCK_MONOTONIC, &con.start);
+        a->opt.progress = on_progress;
+        a->opt.progress_ctx = &con;
+    }
+    nd_error err = { 0 };
+    nd_corpus *c = nd_corpus_new(&a->opt, &err);
+    if (!c) return fail(&con, EXIT_INTERNAL, err.message);
+    nd_result *r = NULL;
+    FILE *out = NULL;
+    int rc = read_inputs(a, c, &con);
+    /* Opened only now, so a report written into a scanned directory is not read as input. */
+    if (!rc && a->output && !(out = fopen(a->output, "w"))) {
+        fprintf(stderr, "newsdup: cannot create %s: %s\n", a->output, strerror(errno));
+        rc = EXIT_INPUT;
+    }
+    if (!rc) rc = analyse(a, c, &r, &con);
+    progress_end(&con);
+    print_notices(&con, c);
+    if (!rc) {
+        nd_result empty = { .audited = a->audit };
+        rc = write_report(a, c, r ? r : &empty, out ? out : stdout);
+    }
+    if (out && fclose(out) && !rc) {
+        fprintf(stderr, "newsdup: cannot write %s: %s\n", a->output, strerror(errno));
+        rc = EXIT_INTERNAL;
+    }
+    if (!out && !rc) rc = close_stdout();
+    nd_result_free(r);
+    nd_corpus_free(c);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    /* A closed pipe must show up as a failed write (exit 3), not kill us silently. */
+    signal(SIGPIPE, SIG_IGN);
+    cli a;
+    int rc = parse_args(&a, argc, argv);
+    return rc == GO_ON ? run(&a) : rc;
+}
