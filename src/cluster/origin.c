@@ -5,11 +5,13 @@
 static float text_score(const nd_origin_input *m)
 {
     const nd_evidence *e = m->ev;
-    float per_kw = e->words ? 1000.0f / (float)e->words : 0;
     /* Quotations weigh most: rewrites turn quotes into narration far more
-     * often than the reverse.  Density, not count, so a long text is not
-     * favoured for its length. */
-    return 3.0f * (float)e->quotations * per_kw + 2.0f * (float)e->self_refs + 0.2f * (float)e->numbers * per_kw;
+     * often than the reverse, and copies trim rather than add.  Counts, not
+     * densities: a trimmed copy is denser than its original. */
+    float evidence = 3.0f * (float)e->quotations + 2.0f * (float)e->self_refs + 0.2f * (float)e->numbers;
+    /* Copies and rewrites each derive from the origin, so it is the member
+     * closest to all others; where the text evidence ties, that decides. */
+    return evidence + 10.0f * m->similarity;
 }
 
 uint32_t nd_origin_choose(const nd_origin_input *m, uint32_t n, char *why, size_t whylen)
@@ -41,10 +43,10 @@ uint32_t nd_origin_choose(const nd_origin_input *m, uint32_t n, char *why, size_
         }
     }
     const nd_evidence *e = m[best].ev;
-    if (best_score <= 0)
+    if (e->quotations + e->self_refs + e->numbers == 0)
         snprintf(why, whylen, "no dates or textual evidence; the member closest to all others");
     else if (e->quotations)
-        snprintf(why, whylen, "no dates; carries the direct quotations (%u) that other members paraphrase%s%s",
+        snprintf(why, whylen, "no dates; carries the most direct quotations (%u) and is closest to the other members%s%s",
                  e->quotations, e->self_refs ? ", and refers to its own reporting" : "",
                  e->truncated ? " (text is truncated)" : "");
     else if (e->self_refs)

@@ -10,7 +10,12 @@ static int contains_folded(const char *text, size_t n, const char *needle)
     size_t m = strlen(needle);
     for (size_t i = 0; i + m <= n; i++) {
         size_t k = 0;
-        while (k < m && (text[i + k] | 32) == needle[k]) k++;
+        while (k < m) {
+            char ch = text[i + k];
+            if (ch >= 'A' && ch <= 'Z') ch = (char)(ch | 32);
+            if (ch != needle[k]) break;
+            k++;
+        }
         if (k == m) return 1;
     }
     return 0;

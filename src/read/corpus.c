@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 #include <xxhash.h>
 
 #include "../normalise/decode.h"
@@ -144,7 +145,9 @@ int nd_parse_time(const char *s, int64_t *t)
     int y, mo, d, h = 0, mi = 0, sec = 0;
     if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d))
         return -1;
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return -1;
+    static const unsigned char mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap)) return -1;
     const char *p = s + 10;
     int64_t offset = 0;
     if (*p == 'T' || *p == ' ') {
@@ -165,6 +168,7 @@ int nd_parse_time(const char *s, int64_t *t)
             p += 3;
             if (*p == ':') p++;
             if (*p && digits(p, 2, &om) == 0) p += 2;
+            if (oh > 23 || om > 59) return -1;
             offset = sign * (int64_t)(oh * 3600 + om * 60);
         }
     }
@@ -180,11 +184,26 @@ static const char *meta_dup(nd_arena *a, const char *s)
     return s ? nd_arena_strdup(a, s) : NULL;
 }
 
+/* A letter or digit of any script; no-break spaces, dashes and the like alone
+ * do not make a document.  s is valid UTF-8. */
 static int has_words(const char *s, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z')) return 1;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char ch = p[i];
+        if (ch < 0x80) {
+            if ((ch >= '0' && ch <= '9') || ((ch | 32) >= 'a' && (ch | 32) <= 'z')) return 1;
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0) return 0;
+        utf8proc_category_t cat = utf8proc_category(cp);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) return 1;
+        i += (size_t)k;
     }
     return 0;
 }
@@ -194,12 +213,14 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
 {
     nd_error local;
     if (!err) err = &local;
+    if (!text) return nd_fail(err, ND_EINVAL, "%s: text is NULL", id ? id : "(unknown)");
+    /* Every byte handed over was read, whether or not the document is kept. */
+    c->bytes_read += len;
     if (!id || !*id) {
         nd_fail(err, ND_EFORMAT, "document has an empty id");
         nd_corpus_skip(c, id, "%s", err->message);
         return err->code;
     }
-    if (!text) return nd_fail(err, ND_EINVAL, "%s: text is NULL", id);
     size_t idlen = strlen(id);
     if (c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) {
         if (id_grow(c)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
@@ -210,7 +231,6 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
         nd_corpus_skip(c, id, "%s", err->message);
         return err->code;
     }
-    c->bytes_read += len;
     if (len > c->opt.max_doc_bytes) {
         nd_fail(err, ND_ETOOBIG, "document is %zu bytes, over the limit of %zu (max_doc_bytes)",
                 len, c->opt.max_doc_bytes);
@@ -257,6 +277,7 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
     if (c->docs.n >= UINT32_MAX - 1 || nd_vec_push(&c->docs, d))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
     c->id_slots[slot] = (uint32_t)c->docs.n;
+    if (c->docs.n % 1000 == 0) nd_corpus_progress(c, "read", c->docs.n, 0);
     return ND_OK;
 }
 

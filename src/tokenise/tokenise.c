@@ -95,6 +95,8 @@ typedef struct {
     nd_tokens *t;
     uint32_t max_sentences;
     uint32_t sent_start, sent_tok, sent_flags, para;
+    uint32_t next_start;  /* where the next sentence may begin: an opening quote belongs to it */
+    uint32_t next_flags;  /* flags seen before the next sentence's first word */
     int open;
 } builder;
 
@@ -139,9 +141,10 @@ static void open_sentence(builder *b, uint32_t at, uint32_t flags)
 {
     if (b->open) return;
     b->open = 1;
-    b->sent_start = at;
+    b->sent_start = b->next_start < at ? b->next_start : at;
     b->sent_tok = b->t->ntok;
-    b->sent_flags = flags;
+    b->sent_flags = flags | b->next_flags;
+    b->next_flags = 0;
 }
 
 /* Byte length of a word starting at s[0] (a letter or digit). */
@@ -204,6 +207,10 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
         /* Indented lines start paragraphs in web text; hard-wrapped newswire continues them. */
         if (lead && !prev_blank && !b.open) b.para++;
         prev_blank = 0;
+        if (!b.open) {
+            b.next_start = (uint32_t)(ls + lead);
+            b.next_flags = 0;
+        }
         uint32_t flags = nd_line_is_boilerplate(line, llen) ? ND_SENT_BOILER : 0;
         if (b.open && (b.sent_flags & ND_SENT_BOILER) != flags)
             if (close_sentence(&b, text, (uint32_t)ls)) return -1;
@@ -227,7 +234,10 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
                 i += wl;
                 continue;
             }
-            if (nd_is_quote(cp) && cp != 0x2019) b.sent_flags |= ND_SENT_QUOTE;
+            if (nd_is_quote(cp) && cp != 0x2019) {
+                if (b.open) b.sent_flags |= ND_SENT_QUOTE;
+                else b.next_flags |= ND_SENT_QUOTE;
+            }
             i += len;
             if ((cp == '.' || cp == '!' || cp == '?') && b.open) {
                 /* closing quotes and brackets belong to the sentence they end */
@@ -259,6 +269,7 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
                 if (close_sentence(&b, text, (uint32_t)j)) return -1;
                 if (out->nsent >= max_sentences) break;
                 i = j;
+                b.next_start = (uint32_t)j;
             }
         }
         /* A line ends its sentence unless it looks hard-wrapped: long, no end punctuation. */

@@ -1,0 +1,280 @@
+/* JSON Lines: one document a line, streamed so that input of any size reads in
+ * memory bounded by the longest accepted line. */
+#include "jsonl.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <limits.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#include "corpus.h"
+#include "../util/error.h"
+
+/* Lines from a FILE* or a gzFile (zlib also reads plain files through it).
+ * buf[start, end) is read but not yet returned; buf[start, scan) has no '\n'. */
+typedef struct lines {
+    FILE *f;
+    gzFile gz;
+    const char *path;  /* for messages; zlib puts it in front of its own */
+    char *buf;
+    size_t cap, start, scan, end;
+    int eof;
+    const char *why;   /* what the failed read said */
+} lines;
+
+enum { LINE_OK, LINE_LONG, LINE_END, LINE_ERROR, LINE_NOMEM };
+
+/* What zlib said went wrong, or NULL when nothing did. */
+static const char *gz_why(const lines *r)
+{
+    int zerr;
+    const char *msg = gzerror(r->gz, &zerr);
+    if (zerr == Z_OK) return NULL;
+    if (zerr == Z_ERRNO) return strerror(errno);
+    size_t n = strlen(r->path);
+    return strncmp(msg, r->path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ' ? msg + n + 2 : msg;
+}
+
+static int fill(lines *r)
+{
+    size_t room = r->cap - r->end;
+    long k;
+    if (r->gz) {
+        k = gzread(r->gz, r->buf + r->end, room > INT_MAX ? INT_MAX : (unsigned)room);
+        /* A truncated stream ends like a whole one; only gzerror tells them apart. */
+        if (k <= 0 && (r->why = gz_why(r)) != NULL) return LINE_ERROR;
+    } else {
+        k = (long)fread(r->buf + r->end, 1, room, r->f);
+        if (k == 0 && ferror(r->f)) {
+            r->why = strerror(errno);
+            return LINE_ERROR;
+        }
+    }
+    if (k == 0) r->eof = 1;
+    r->end += (size_t)k;
+    return LINE_OK;
+}
+
+/* Next line, without its "\n" or "\r\n", in *line and *len (valid until the
+ * next call); *raw is every byte it took from the input.  A line over max is
+ * LINE_LONG and is read through to its end without being kept. */
+static int next_line(lines *r, size_t max, const char **line, size_t *len, size_t *raw)
+{
+    size_t dropped = 0;
+    for (;;) {
+        char *nl = memchr(r->buf + r->scan, '\n', r->end - r->scan);
+        if (nl || (r->eof && (r->end > r->start || dropped))) {
+            size_t stop = nl ? (size_t)(nl - r->buf) : r->end;
+            *line = r->buf + r->start;
+            *len = stop - r->start;
+            *raw = dropped + *len + (nl != NULL);
+            if (nl && *len && nl[-1] == '\r') --*len;
+            r->start = r->scan = stop + (nl != NULL);
+            return dropped || *len > max ? LINE_LONG : LINE_OK;
+        }
+        if (r->eof) return LINE_END;
+        r->scan = r->end;
+        if (r->end - r->start > max) {
+            dropped += r->end - r->start;
+            r->start = r->scan = r->end = 0;
+        } else if (r->end == r->cap && r->start > 0) {
+            memmove(r->buf, r->buf + r->start, r->end - r->start);
+            r->end -= r->start;
+            r->scan = r->end;
+            r->start = 0;
+        } else if (r->end == r->cap) {
+            char *nb = r->cap <= SIZE_MAX / 2 ? realloc(r->buf, r->cap * 2) : NULL;
+            if (!nb) return LINE_NOMEM;
+            r->buf = nb;
+            r->cap *= 2;
+        }
+        int rc = fill(r);
+        if (rc != LINE_OK) return rc;
+    }
+}
+
+static const char *kind(const json_t *v)
+{
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: return "an object";
+    case JSON_ARRAY: return "an array";
+    case JSON_STRING: return "a string";
+    case JSON_INTEGER:
+    case JSON_REAL: return "a number";
+    case JSON_TRUE:
+    case JSON_FALSE: return "a boolean";
+    default: return "null";
+    }
+}
+
+/* The optional string member key of o: 0 with *s (NULL when absent or null)
+ * and *n, or -1 with the reason in why.  Only "text" may hold NUL bytes: the
+ * corpus judges those, while ids and metadata are C strings. */
+static int member(const json_t *o, const char *key, const char **s, size_t *n, char *why, size_t whysz)
+{
+    const json_t *v = json_object_get(o, key);
+    *s = NULL;
+    *n = 0;
+    if (!v || json_is_null(v)) return 0;
+    if (!json_is_string(v)) {
+        snprintf(why, whysz, "\"%s\" must be a string, not %s", key, kind(v));
+        return -1;
+    }
+    *s = json_string_value(v);
+    *n = json_string_length(v);
+    if (strcmp(key, "text") && strlen(*s) != *n) {
+        snprintf(why, whysz, "\"%s\" contains a NUL byte", key);
+        return -1;
+    }
+    return 0;
+}
+
+static const struct { const char *key; size_t off; } meta_keys[] = {
+    { "title", offsetof(nd_doc_meta, title) },
+    { "url", offsetof(nd_doc_meta, url) },
+    { "source", offsetof(nd_doc_meta, source) },
+    { "published", offsetof(nd_doc_meta, published) },
+};
+
+/* What one parsed line holds; the strings are json-owned, or in idbuf. */
+typedef struct line_doc {
+    const char *id, *text;
+    size_t len;
+    nd_doc_meta meta;
+    char idbuf[32];
+    char why[160];
+} line_doc;
+
+/* Fills d from o: 0 when it is a usable document, -1 when it has no usable id,
+ * 1 when it has an id but something else is wrong; why says what. */
+static int parse_doc(const json_t *o, line_doc *d)
+{
+    size_t n;
+    if (!json_is_object(o)) {
+        snprintf(d->why, sizeof d->why, "line is not a JSON object but %s", kind(o));
+        return -1;
+    }
+    const json_t *jid = json_object_get(o, "id");
+    if (json_is_integer(jid)) {
+        snprintf(d->idbuf, sizeof d->idbuf, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
+        d->id = d->idbuf;
+    } else if (jid && !json_is_string(jid) && !json_is_null(jid)) {
+        snprintf(d->why, sizeof d->why, "\"id\" must be a string or an integer, not %s", kind(jid));
+        return -1;
+    } else if (member(o, "id", &d->id, &n, d->why, sizeof d->why)) {
+        return -1;
+    }
+    if (!d->id || !*d->id) {
+        snprintf(d->why, sizeof d->why, d->id ? "\"id\" is empty" : "missing \"id\" field");
+        return -1;
+    }
+    if (member(o, "text", &d->text, &d->len, d->why, sizeof d->why)) return 1;
+    if (!d->text) {
+        snprintf(d->why, sizeof d->why, "missing \"text\" field");
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++) {
+        const char **slot = (const char **)((char *)&d->meta + meta_keys[i].off);
+        if (member(o, meta_keys[i].key, slot, &n, d->why, sizeof d->why)) return 1;
+    }
+    return 0;
+}
+
+/* Adds the document on one line, or records why the line has none; *counted
+ * receives the bytes nd_corpus_add counted as read. */
+static nd_status add_line(nd_corpus *c, const char *name, unsigned long long lineno,
+                          const char *line, size_t len, size_t *counted, nd_error *err)
+{
+    *counted = 0;
+    if (lineno == 1 && len >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+        line += 3;
+        len -= 3;
+    }
+    size_t blank = 0;
+    while (blank < len && (line[blank] == ' ' || line[blank] == '\t' || line[blank] == '\r')) blank++;
+    if (blank == len) return ND_OK;
+    char where[PATH_MAX + 32];
+    snprintf(where, sizeof where, "%s:%llu", name, lineno);
+    json_error_t je;
+    json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+    if (!o) {
+        if (json_error_code(&je) == json_error_invalid_utf8)
+            nd_corpus_skip(c, where, "invalid UTF-8 in JSON at byte %d of the line", je.position);
+        else
+            nd_corpus_skip(c, where, "broken JSON at column %d: %s", je.column, je.text);
+        return ND_OK;
+    }
+    line_doc d = { 0 };
+    int bad = parse_doc(o, &d);
+    nd_status st = ND_OK;
+    if (bad < 0) nd_corpus_skip(c, where, "%s", d.why);
+    else if (bad) nd_corpus_skip(c, d.id, "%s: %s", where, d.why);
+    else {
+        *counted = d.len;
+        st = nd_corpus_add(c, d.id, d.text, d.len, &d.meta, err);
+    }
+    json_decref(o);
+    return st == ND_ENOMEM ? st : ND_OK;
+}
+
+static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *err)
+{
+    r->cap = 1u << 16;
+    r->buf = malloc(r->cap);
+    if (!r->buf) return nd_fail(err, ND_ENOMEM, "out of memory reading %s", name);
+    unsigned long long lineno = 0;
+    nd_status st = ND_OK;
+    for (;;) {
+        const char *line;
+        size_t len, raw, counted;
+        int k = next_line(r, c->opt.max_line_bytes, &line, &len, &raw);
+        if (k == LINE_END) break;
+        if (k == LINE_ERROR) {
+            st = nd_fail(err, ND_EIO, "cannot read %s after %llu lines: %s", r->path, lineno, r->why);
+            break;
+        }
+        if (k == LINE_NOMEM) {
+            st = nd_fail(err, ND_ENOMEM, "out of memory reading line %llu of %s", lineno + 1, name);
+            break;
+        }
+        lineno++;
+        if (k == LINE_LONG) {
+            char where[PATH_MAX + 32];
+            snprintf(where, sizeof where, "%s:%llu", name, lineno);
+            nd_corpus_skip(c, where, "line %llu is longer than max_line_bytes (%zu bytes)",
+                           lineno, c->opt.max_line_bytes);
+            counted = 0;
+        } else if ((st = add_line(c, name, lineno, line, len, &counted, err)) != ND_OK) {
+            break;
+        }
+        /* The text is a substring of its line, so counted <= raw. */
+        c->bytes_read += raw - counted;
+    }
+    free(r->buf);
+    return st;
+}
+
+nd_status nd_corpus_add_jsonl(nd_corpus *c, FILE *in, const char *name, nd_error *err)
+{
+    nd_error local;
+    lines r = { .f = in, .path = name };
+    return read_lines(c, &r, name, err ? err : &local);
+}
+
+nd_status nd_jsonl_read_file(nd_corpus *c, const char *path, const char *name, nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    errno = 0;
+    gzFile gz = gzopen(path, "rb");
+    if (!gz) return nd_fail(err, ND_EIO, "cannot open %s: %s", path, errno ? strerror(errno) : "out of memory");
+    gzbuffer(gz, 1u << 17);
+    lines r = { .gz = gz, .path = path };
+    nd_status st = read_lines(c, &r, name, err);
+    gzclose(gz);
+    return st;
+}

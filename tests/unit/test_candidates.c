@@ -1,0 +1,253 @@
+/* Candidate keys and the candidate index. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "candidates/index.h"
+#include "candidates/keys.h"
+
+/* ---- keys --------------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, (1 << 20) - 1, fp) : 0;
+    fclose(fp);
+    if (buf) buf[*len] = 0;
+    return buf;
+}
+
+/* Appends the keys of text to *keys; returns how many it added. */
+static uint32_t keys_of(nd_tokeniser *tk, const char *text, size_t len, uint32_t **keys, uint32_t *n,
+                        uint32_t *cap)
+{
+    nd_tokens t = { 0 };
+    nd_features f = { 0 };
+    uint32_t before = *n;
+    CHECK_INT(nd_tokenise(tk, text, len, 5000, &t), 0);
+    CHECK_INT(nd_features_build(&t, &f), 0);
+    CHECK_INT(nd_keys_build(&f, keys, n, cap), 0);
+    nd_features_free(&f);
+    nd_tokens_free(&t);
+    return *n - before;
+}
+
+static int strictly_increasing(const uint32_t *v, uint32_t n)
+{
+    for (uint32_t i = 1; i < n; i++)
+        if (v[i - 1] >= v[i]) return 0;
+    return 1;
+}
+
+static void keys_are_sorted_unique_and_appended(void)
+{
+    size_t la, lb;
+    char *a = slurp("corpus/000_2524be277e2264a3.txt", &la);
+    char *b = slurp("corpus/003_8f74b81e1eb9c8a3.txt", &lb);
+    CHECK(a && b);
+    if (!a || !b) goto out;
+    nd_tokeniser *tk = nd_tokeniser_new();
+    uint32_t *keys = NULL, n = 0, cap = 0;
+    uint32_t na = keys_of(tk, a, la, &keys, &n, &cap);
+    uint32_t *first = malloc(na * sizeof *first + 1);
+    memcpy(first, keys, na * sizeof *first);
+    uint32_t nb = keys_of(tk, b, lb, &keys, &n, &cap);
+    /* a 5 KB article yields a sample of its features, not all of them */
+    CHECK(na >= 40 && na <= 400);
+    CHECK(nb >= 20);
+    CHECK_INT(n, na + nb);
+    CHECK(strictly_increasing(keys, na));
+    CHECK(strictly_increasing(keys + na, nb));
+    CHECK(memcmp(first, keys, na * sizeof *first) == 0);  /* appending left the first document alone */
+    /* both kinds of key are sampled: shingle keys have the top bit clear, word-pair keys set */
+    uint32_t high = 0;
+    for (uint32_t i = 0; i < na; i++) high += keys[i] >> 31;
+    CHECK(high > 0 && high < na);
+    free(first);
+    free(keys);
+    nd_tokeniser_free(tk);
+out:
+    free(a);
+    free(b);
+}
+
+static void identical_articles_share_every_key(void)
+{
+    size_t len;
+    char *text = slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
+    CHECK(text != NULL);
+    if (!text) return;
+    /* the same article under different page furniture */
+    char *dressed = malloc(len + 200);
+    int k = snprintf(dressed, 200, "Skip to content\nSign up for our newsletter\n\n");
+    memcpy(dressed + k, text, len);
+    memcpy(dressed + k + len, "\n\xc2\xa9 2025 Example Media\n", 23);
+    nd_tokeniser *tk = nd_tokeniser_new();
+    uint32_t *keys = NULL, n = 0, cap = 0;
+    uint32_t na = keys_of(tk, text, len, &keys, &n, &cap);
+    uint32_t nb = keys_of(tk, dressed, (size_t)k + len + 23, &keys, &n, &cap);
+    CHECK(na > 0);
+    CHECK_INT(nb, na);
+    CHECK(nb == na && memcmp(keys, keys + na, na * sizeof *keys) == 0);
+    free(keys);
+    free(dressed);
+    free(text);
+    nd_tokeniser_free(tk);
+}
+
+static void a_text_without_content_has_no_keys(void)
+{
+    nd_tokeniser *tk = nd_tokeniser_new();
+    uint32_t *keys = NULL, n = 0, cap = 0;
+    const char *t = "Skip to content\nHe agreed.\nShare this article\n";
+    CHECK_INT(keys_of(tk, t, strlen(t), &keys, &n, &cap), 0);
+    free(keys);
+    nd_tokeniser_free(tk);
+}
+
+/* ---- index -------------------------------------------------------------- */
+
+static void two_of_three_documents_make_one_candidate(void)
+{
+    const uint32_t keys[] = { 11, 22, 33, 44, 55,      /* doc 0 */
+                              90, 91, 92,              /* doc 1: nothing in common */
+                              22, 33, 44, 55, 70 };    /* doc 2: four keys of doc 0 */
+    const uint64_t off[] = { 0, 5, 8, 13 };
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
+    CHECK_INT(c.n, 1);
+    if (c.n == 1) {
+        CHECK_INT(c.v[0].a, 0);
+        CHECK_INT(c.v[0].b, 2);
+        CHECK_INT(c.v[0].shared, 4);
+    }
+    nd_candidates_free(&c);
+    CHECK(c.v == NULL && c.n == 0);
+}
+
+static void min_shared_is_a_lower_bound(void)
+{
+    const uint32_t keys[] = { 1, 2, 3, 4, 2, 3, 4, 9, 3, 4, 8 };
+    const uint64_t off[] = { 0, 4, 8, 11 };
+    nd_candidates c;
+    /* pairs: (0,1) share 3, (0,2) share 2, (1,2) share 2 */
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
+    CHECK_INT(c.n, 1);
+    if (c.n == 1) CHECK_INT(c.v[0].shared, 3);
+    nd_candidates_free(&c);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 256, &c), 0);
+    CHECK_INT(c.n, 3);
+    if (c.n == 3) {
+        CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 3);
+        CHECK(c.v[1].a == 0 && c.v[1].b == 2 && c.v[1].shared == 2);
+        CHECK(c.v[2].a == 1 && c.v[2].b == 2 && c.v[2].shared == 2);
+    }
+    nd_candidates_free(&c);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 4, 256, &c), 0);
+    CHECK_INT(c.n, 0);
+    nd_candidates_free(&c);
+}
+
+static void keys_in_too_many_documents_are_ignored(void)
+{
+    /* key 5 is in all three documents; 6 and 7 only in docs 0 and 1 */
+    const uint32_t keys[] = { 5, 6, 7, 5, 6, 7, 5, 8 };
+    const uint64_t off[] = { 0, 3, 6, 8 };
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 2, &c), 0);
+    CHECK_INT(c.n, 1);
+    if (c.n == 1) CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 2);
+    nd_candidates_free(&c);
+    /* a posting list of exactly max_posting documents is kept */
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 3, &c), 0);
+    CHECK_INT(c.n, 3);
+    if (c.n == 3) {
+        CHECK_INT(c.v[0].shared, 3);
+        CHECK_INT(c.v[1].shared, 1);
+        CHECK_INT(c.v[2].shared, 1);
+    }
+    nd_candidates_free(&c);
+}
+
+static void pairs_come_sorted_for_many_documents(void)
+{
+    /* 300 documents; document d holds keys d/10 (shared by ten neighbours) and
+     * high-bit keys so every radix pass has work to do */
+    enum { N = 300 };
+    uint32_t keys[2 * N];
+    uint64_t off[N + 1];
+    for (uint32_t d = 0; d < N; d++) {
+        off[d] = 2 * d;
+        keys[2 * d] = 0x10000u * (d / 10) + 7;
+        keys[2 * d + 1] = 0xF0000000u | (d / 10);
+    }
+    off[N] = 2 * N;
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 256, &c), 0);
+    CHECK_INT(c.n, 30 * 45);  /* 30 groups of ten: 45 pairs each, sharing both keys */
+    int sorted = 1, right = 1;
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.v[i].a >= c.v[i].b || c.v[i].a / 10 != c.v[i].b / 10 || c.v[i].shared != 2) right = 0;
+        if (i && (c.v[i - 1].a > c.v[i].a || (c.v[i - 1].a == c.v[i].a && c.v[i - 1].b >= c.v[i].b))) sorted = 0;
+    }
+    CHECK(right);
+    CHECK(sorted);
+    nd_candidates_free(&c);
+}
+
+static void no_documents_no_candidates(void)
+{
+    const uint64_t off[] = { 0 };
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(NULL, off, 0, 1, 256, &c), 0);
+    CHECK_INT(c.n, 0);
+    nd_candidates_free(&c);
+    const uint32_t keys[] = { 1, 2, 3 };
+    const uint64_t one[] = { 0, 3 };
+    CHECK_INT(nd_candidates_find(keys, one, 1, 1, 256, &c), 0);
+    CHECK_INT(c.n, 0);
+    nd_candidates_free(&c);
+}
+
+static void seed_rewrites_become_candidates(void)
+{
+    static const char *const files[] = {
+        "corpus/000_2524be277e2264a3.txt", "corpus/001_52040788e84add02.txt", "corpus/002_d3c08a9c2b37002a.txt",
+    };
+    nd_tokeniser *tk = nd_tokeniser_new();
+    uint32_t *keys = NULL, n = 0, cap = 0;
+    uint64_t off[4] = { 0 };
+    for (int d = 0; d < 3; d++) {
+        size_t len;
+        char *text = slurp(files[d], &len);
+        CHECK(text != NULL);
+        if (text) keys_of(tk, text, len, &keys, &n, &cap);
+        off[d + 1] = n;
+        free(text);
+    }
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
+    /* 001 and 002 are rewrites of 000: the scan must get to verify both */
+    int found01 = 0, found02 = 0;
+    for (size_t i = 0; i < c.n; i++) {
+        found01 |= c.v[i].a == 0 && c.v[i].b == 1;
+        found02 |= c.v[i].a == 0 && c.v[i].b == 2;
+    }
+    CHECK(found01);
+    CHECK(found02);
+    nd_candidates_free(&c);
+    free(keys);
+    nd_tokeniser_free(tk);
+}
+
+CHECK_MAIN("candidates",
+    TEST(keys_are_sorted_unique_and_appended),
+    TEST(identical_articles_share_every_key),
+    TEST(a_text_without_content_has_no_keys),
+    TEST(two_of_three_documents_make_one_candidate),
+    TEST(min_shared_is_a_lower_bound),
+    TEST(keys_in_too_many_documents_are_ignored),
+    TEST(pairs_come_sorted_for_many_documents),
+    TEST(no_documents_no_candidates),
+    TEST(seed_rewrites_become_candidates))

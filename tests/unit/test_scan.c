@@ -1,0 +1,303 @@
+/* The whole scan (nd_scan) and the comparison entry points, on real articles. */
+#include <glob.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "newsdup.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp) return NULL;
+    char *buf = malloc(1 << 20);
+    *len = buf ? fread(buf, 1, 1 << 20, fp) : 0;
+    fclose(fp);
+    return buf;
+}
+
+/* The seed corpus, each file added under its own name ("000_....txt"). */
+static nd_corpus *seed_corpus(void)
+{
+    nd_error err = { 0 };
+    nd_corpus *c = nd_corpus_new(NULL, &err);
+    glob_t g;
+    CHECK_INT(glob("corpus/*.txt", 0, NULL, &g), 0);
+    CHECK_INT(g.gl_pathc, 5);
+    for (size_t i = 0; c && i < g.gl_pathc; i++) {
+        size_t len;
+        char *text = slurp(g.gl_pathv[i], &len);
+        CHECK(text != NULL);
+        if (text) CHECK_INT(nd_corpus_add(c, g.gl_pathv[i] + 7, text, len, NULL, &err), ND_OK);
+        free(text);
+    }
+    globfree(&g);
+    return c;
+}
+
+static const nd_member *member_of(const nd_cluster *cl, uint32_t doc)
+{
+    for (uint32_t i = 0; i < cl->nmembers; i++)
+        if (cl->members[i].doc == doc) return &cl->members[i];
+    return NULL;
+}
+
+static void the_seed_corpus_has_one_cluster_of_three(void)
+{
+    nd_corpus *c = seed_corpus();
+    CHECK(c != NULL);
+    if (!c) return;
+    CHECK_INT(nd_corpus_size(c), 5);
+    CHECK_STR(nd_doc_id(c, 0), "000_2524be277e2264a3.txt");
+    nd_error err = { 0 };
+    nd_result *r = nd_scan(c, &err);
+    CHECK(r != NULL);
+    if (!r) {
+        nd_corpus_free(c);
+        return;
+    }
+    CHECK_INT(r->ndocs, 5);
+    CHECK_INT(r->nclusters, 1);
+    if (r->nclusters == 1) {
+        const nd_cluster *cl = &r->clusters[0];
+        CHECK_INT(cl->id, 1);
+        CHECK_INT(cl->nmembers, 3);
+        CHECK_INT(cl->origin, 0);
+        CHECK(cl->origin_reason && *cl->origin_reason);
+        CHECK_INT(cl->members[0].doc, 0);  /* origin first */
+        CHECK_INT(cl->members[0].relation, ND_ORIGIN);
+        CHECK_NEAR(cl->members[0].similarity, 1.0, 0);
+        for (uint32_t d = 1; d <= 2; d++) {
+            const nd_member *m = member_of(cl, d);
+            CHECK(m != NULL);
+            if (!m) continue;
+            CHECK_INT(m->relation, ND_REWRITE);
+            CHECK(m->similarity > 0 && m->similarity < 1);
+            CHECK_INT(m->parent, 0);  /* each rewrites the origin directly */
+        }
+        CHECK(member_of(cl, 3) == NULL);
+        CHECK(member_of(cl, 4) == NULL);
+        /* the rest by similarity, descending */
+        if (cl->nmembers == 3) CHECK(cl->members[1].similarity >= cl->members[2].similarity);
+        CHECK(cl->drifts == NULL && cl->ndrifts == 0);
+    }
+    CHECK_INT(r->audited, 0);
+    /* related pairs never join two members of one cluster */
+    for (size_t i = 0; i < r->nrelated; i++) {
+        CHECK(r->related[i].a < r->related[i].b);
+        CHECK(!(r->related[i].a <= 2 && r->related[i].b <= 2));
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+}
+
+static void the_scan_is_deterministic(void)
+{
+    nd_corpus *c = seed_corpus();
+    if (!c) return;
+    nd_result *a = nd_scan(c, NULL), *b = nd_scan(c, NULL);
+    CHECK(a && b);
+    if (a && b) {
+        CHECK_INT(a->nclusters, b->nclusters);
+        CHECK_INT(a->nrelated, b->nrelated);
+        for (size_t k = 0; k < a->nclusters && k < b->nclusters; k++) {
+            CHECK_INT(a->clusters[k].nmembers, b->clusters[k].nmembers);
+            CHECK_STR(a->clusters[k].origin_reason, b->clusters[k].origin_reason);
+            for (uint32_t i = 0; i < a->clusters[k].nmembers && i < b->clusters[k].nmembers; i++) {
+                CHECK_INT(a->clusters[k].members[i].doc, b->clusters[k].members[i].doc);
+                CHECK_NEAR(a->clusters[k].members[i].similarity, b->clusters[k].members[i].similarity, 0);
+            }
+        }
+    }
+    nd_result_free(a);
+    nd_result_free(b);
+    nd_corpus_free(c);
+}
+
+static void the_same_article_twice_is_a_copy(void)
+{
+    size_t len;
+    char *text = slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
+    CHECK(text != NULL);
+    if (!text) return;
+    char *dressed = malloc(len + 256);
+    int k = snprintf(dressed, 256, "Skip to content\nTech News\nShare this article\n\n");
+    memcpy(dressed + k, text, len);
+    int tail = snprintf(dressed + k + len, 128, "\n\xc2\xa9 2025 Example Media. All rights reserved.\nRead more\n");
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    CHECK_INT(nd_corpus_add(c, "site-a/deepseek.txt", text, len, NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "site-b/deepseek-r1.txt", dressed, (size_t)k + len + (size_t)tail, NULL, NULL), ND_OK);
+    nd_error err = { 0 };
+    nd_result *r = nd_scan(c, &err);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->nclusters, 1);
+        CHECK_INT(r->nrelated, 0);
+        if (r->nclusters == 1) {
+            const nd_cluster *cl = &r->clusters[0];
+            CHECK_INT(cl->nmembers, 2);
+            CHECK_INT(cl->members[0].relation, ND_ORIGIN);
+            if (cl->nmembers == 2) {
+                CHECK_INT(cl->members[1].relation, ND_COPY);
+                CHECK_NEAR(cl->members[1].similarity, 1.0, 1e-6);
+                CHECK_INT(cl->members[1].parent, cl->origin);
+            }
+        }
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+    free(dressed);
+    free(text);
+}
+
+static void the_earlier_copy_is_the_origin_when_dated(void)
+{
+    size_t len;
+    char *text = slurp("corpus/001_52040788e84add02.txt", &len);
+    CHECK(text != NULL);
+    if (!text) return;
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    nd_doc_meta late = { .published = "2025-01-28T09:00:00Z" }, early = { .published = "2025-01-27T18:00:00-05:00" };
+    CHECK_INT(nd_corpus_add(c, "late", text, len, &late, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "early", text, len, &early, NULL), ND_OK);
+    nd_result *r = nd_scan(c, NULL);
+    CHECK(r && r->nclusters == 1);
+    if (r && r->nclusters == 1) {
+        CHECK_INT(r->clusters[0].origin, 1);  /* 23:00 UTC on the 27th */
+        CHECK(strstr(r->clusters[0].origin_reason, "earliest") != NULL);
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+    free(text);
+}
+
+static void an_empty_corpus_has_no_clusters(void)
+{
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    nd_error err = { 0 };
+    nd_result *r = nd_scan(c, &err);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->ndocs, 0);
+        CHECK_INT(r->nclusters, 0);
+        CHECK_INT(r->nrelated, 0);
+    }
+    nd_result_free(r);
+    /* one document alone is no cluster either */
+    const char *t = "The Castlemere council approved a tram extension on Tuesday after two years of argument.";
+    CHECK_INT(nd_corpus_add(c, "only", t, strlen(t), NULL, NULL), ND_OK);
+    r = nd_scan(c, &err);
+    CHECK(r && r->nclusters == 0 && r->ndocs == 1);
+    nd_result_free(r);
+    nd_corpus_free(c);
+}
+
+static void documents_without_content_sentences_are_scanned(void)
+{
+    /* short notes have no content sentence, hence no candidate keys; first in
+     * the corpus, they are fingerprinted before any key exists */
+    size_t len;
+    char *text = slurp("corpus/001_52040788e84add02.txt", &len);
+    CHECK(text != NULL);
+    if (!text) return;
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    const char *note = "Markets closed.\n", *brief = "Skip to content\nHe agreed.\n";
+    CHECK_INT(nd_corpus_add(c, "note", note, strlen(note), NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "brief", brief, strlen(brief), NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "a", text, len, NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "b", text, len, NULL, NULL), ND_OK);
+    nd_result *r = nd_scan(c, NULL);
+    CHECK(r && r->nclusters == 1);
+    if (r && r->nclusters == 1) {
+        CHECK_INT(r->clusters[0].nmembers, 2);
+        CHECK(member_of(&r->clusters[0], 2) && member_of(&r->clusters[0], 3));
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+    free(text);
+}
+
+static void bad_documents_are_skipped_with_reasons(void)
+{
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    nd_error err = { 0 };
+    const char *t = "The Castlemere council approved a tram extension on Tuesday after two years of argument.";
+    CHECK_INT(nd_corpus_add(c, "story.txt", t, strlen(t), NULL, &err), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "story.txt", t, strlen(t), NULL, &err), ND_EDUP);
+    CHECK(strstr(err.message, "story.txt") != NULL);
+    const char binary[] = "PK\x03\x04\0\0\x08\0compressed\0data";
+    CHECK_INT(nd_corpus_add(c, "archive.zip", binary, sizeof binary - 1, NULL, &err), ND_EBINARY);
+    CHECK_INT(nd_corpus_add(c, "empty.txt", "", 0, NULL, &err), ND_EEMPTY);
+    CHECK_INT(nd_corpus_add(c, "blank.txt", " \n\t\n -- \n", 9, NULL, &err), ND_EEMPTY);
+    CHECK_INT(nd_corpus_size(c), 1);
+    CHECK_INT(nd_corpus_nskipped(c), 4);
+    const nd_notice *n = nd_corpus_skipped(c, 1);
+    CHECK(n != NULL);
+    if (n) {
+        CHECK_STR(n->id, "archive.zip");
+        CHECK(strstr(n->message, "binary") != NULL);
+    }
+    CHECK_STR(nd_corpus_skipped(c, 0)->id, "story.txt");
+    CHECK(nd_corpus_skipped(c, 4) == NULL);
+    /* the corpus stays usable */
+    nd_result *r = nd_scan(c, &err);
+    CHECK(r && r->ndocs == 1 && r->nclusters == 0);
+    nd_result_free(r);
+    nd_corpus_free(c);
+}
+
+static void compare_to_puts_everything_under_the_given_origin(void)
+{
+    nd_corpus *c = seed_corpus();
+    if (!c) return;
+    nd_error err = { 0 };
+    nd_result *r = nd_compare_to(c, 0, &err);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->nclusters, 1);
+        const nd_cluster *cl = &r->clusters[0];
+        CHECK_INT(cl->origin, 0);
+        CHECK_INT(cl->nmembers, 5);
+        CHECK_STR(cl->origin_reason, "given as the origin");
+        CHECK_INT(cl->members[0].doc, 0);
+        CHECK_INT(cl->members[0].relation, ND_ORIGIN);
+        for (uint32_t i = 1; i < cl->nmembers; i++) {
+            CHECK_INT(cl->members[i].relation, ND_REWRITE);
+            CHECK_INT(cl->members[i].parent, 0);
+            CHECK(cl->members[i].similarity >= 0 && cl->members[i].similarity < 1);
+        }
+        /* the rewrites score above the independent reports */
+        const nd_member *m1 = member_of(cl, 1), *m3 = member_of(cl, 3), *m4 = member_of(cl, 4);
+        CHECK(m1 && m3 && m4 && m1->similarity > m3->similarity && m1->similarity > m4->similarity);
+    }
+    nd_result_free(r);
+    CHECK(nd_compare_to(c, 5, &err) == NULL);
+    CHECK_INT(err.code, ND_EINVAL);
+    nd_corpus_free(c);
+}
+
+static void compare_pair_agrees_with_the_scan(void)
+{
+    nd_corpus *c = seed_corpus();
+    if (!c) return;
+    nd_pair_score s;
+    nd_error err = { 0 };
+    CHECK_INT(nd_compare_pair(c, 0, 2, &s, &err), ND_OK);
+    CHECK(s.derived);
+    CHECK_INT(s.relation, ND_REWRITE);
+    CHECK_INT(nd_compare_pair(c, 0, 3, &s, &err), ND_OK);
+    CHECK(!s.derived);
+    CHECK_INT(nd_compare_pair(c, 3, 4, &s, &err), ND_OK);
+    CHECK(!s.derived);
+    nd_corpus_free(c);
+}
+
+CHECK_MAIN("scan",
+    TEST(the_seed_corpus_has_one_cluster_of_three),
+    TEST(the_scan_is_deterministic),
+    TEST(the_same_article_twice_is_a_copy),
+    TEST(the_earlier_copy_is_the_origin_when_dated),
+    TEST(an_empty_corpus_has_no_clusters),
+    TEST(documents_without_content_sentences_are_scanned),
+    TEST(bad_documents_are_skipped_with_reasons),
+    TEST(compare_to_puts_everything_under_the_given_origin),
+    TEST(compare_pair_agrees_with_the_scan))
