@@ -1,8 +1,10 @@
 /* Clustering accuracy of newsdup scan on labelled data:
  *   accuracy gen CORPUS.jsonl LABELS.tsv   generated corpus (bench/gen/gencorpus)
  *   accuracy clough DIR                    Clough & Stevenson text-reuse corpus
+ *   accuracy set DIR                       the hand-written set in tests/data/audit-set
  * Prints pairwise precision/recall/F1, the Adjusted Rand Index and origin
  * accuracy (gen), or derived-vs-independent accuracy (clough). */
+#include <dirent.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -211,10 +213,79 @@ static int run_clough(const char *dir)
     return 0;
 }
 
+/* The hand-written audit set: each story folder's origin, copy and rewrites
+ * belong together; its independent article belongs to none. */
+static int run_set(const char *dir)
+{
+    static const char *const files[] = { "origin.txt", "copy.txt", "rewrite-a.txt", "rewrite-b.txt", "independent.txt" };
+    nd_error err;
+    nd_corpus *c = nd_corpus_new(NULL, &err);
+    char path[4096];
+    int stories = 0;
+    for (int s = 1; s <= 99; s++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "%02d-", s);
+        /* folder names are NN-slug */
+        DIR *dh = opendir(dir);
+        if (!dh) break;
+        char story[4096] = "";
+        for (struct dirent *e; (e = readdir(dh));)
+            if (!strncmp(e->d_name, prefix, 3)) snprintf(story, sizeof story, "%s/%s", dir, e->d_name);
+        closedir(dh);
+        if (!*story) break;
+        for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+            snprintf(path, sizeof path, "%s/%s", story, files[f]);
+            FILE *g = fopen(path, "rb");
+            if (!g) continue;
+            static char buf[1 << 20];
+            size_t n = fread(buf, 1, sizeof buf, g);
+            fclose(g);
+            char id[64];
+            snprintf(id, sizeof id, "%02d/%s", s, files[f]);
+            nd_corpus_add(c, id, buf, n, NULL, NULL);
+        }
+        stories++;
+    }
+    if (!stories) {
+        printf("set: no NN-story folders under %s; skipped\n", dir);
+        nd_corpus_free(c);
+        return 0;
+    }
+    nd_result *r = scan(c);
+    if (!r) return 3;
+    uint32_t n = nd_corpus_size(c);
+    long *pred = malloc(n * sizeof *pred);
+    for (uint32_t i = 0; i < n; i++) pred[i] = -1;
+    for (size_t k = 0; k < r->nclusters; k++)
+        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) pred[r->clusters[k].members[m].doc] = (long)k;
+    double tp = 0, fp = 0, fn = 0;
+    int origins = 0;
+    for (uint32_t a = 0; a < n; a++) {
+        const char *ia = nd_doc_id(c, a);
+        for (uint32_t b = a + 1; b < n; b++) {
+            const char *ib = nd_doc_id(c, b);
+            int truth = !strncmp(ia, ib, 3) && !strstr(ia, "independent") && !strstr(ib, "independent");
+            int said = pred[a] >= 0 && pred[a] == pred[b];
+            tp += truth && said;
+            fp += !truth && said;
+            fn += truth && !said;
+        }
+    }
+    for (size_t k = 0; k < r->nclusters; k++) origins += strstr(nd_doc_id(c, r->clusters[k].origin), "origin.txt") != NULL;
+    double p = tp + fp ? tp / (tp + fp) : 1, rc = tp + fn ? tp / (tp + fn) : 1;
+    printf("set: %d stories, %u documents, %zu clusters; pairwise precision %.4f recall %.4f F1 %.4f; origin right in %d of %zu clusters\n",
+           stories, n, r->nclusters, p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0, origins, r->nclusters);
+    free(pred);
+    nd_result_free(r);
+    nd_corpus_free(c);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
+    if (argc == 3 && !strcmp(argv[1], "set")) return run_set(argv[2]);
     if (argc == 4 && !strcmp(argv[1], "gen")) return run_gen(argv[2], argv[3]);
     if (argc == 3 && !strcmp(argv[1], "clough")) return run_clough(argv[2]);
-    fprintf(stderr, "usage: accuracy gen CORPUS.jsonl LABELS.tsv | accuracy clough DIR\n");
+    fprintf(stderr, "usage: accuracy gen CORPUS.jsonl LABELS.tsv | accuracy clough DIR | accuracy set DIR\n");
     return 1;
 }

@@ -14,6 +14,9 @@ echo "== accuracy: generated corpus (20,000 articles, seed 7)"
 build/gencorpus --docs 20000 --seed 7 --out "$OUT/acc.jsonl" --labels "$OUT/acc.tsv" --drifts "$OUT/acc-drifts.tsv"
 build/accuracy gen "$OUT/acc.jsonl" "$OUT/acc.tsv"
 
+echo "== accuracy: hand-written set (tests/data/audit-set)"
+build/accuracy set tests/data/audit-set
+
 echo "== accuracy: Clough & Stevenson"
 if [ -d "$DATA/clough_stevenson_short_answers" ]; then
     build/accuracy clough "$DATA/clough_stevenson_short_answers"

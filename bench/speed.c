@@ -23,7 +23,7 @@ static double now(void)
 typedef struct {
     const char *name[MAX_STAGES];
     double first[MAX_STAGES], last[MAX_STAGES];
-    int n;
+    unsigned n;
 } stage_clock;
 
 static void on_progress(void *ctx, const nd_progress *p)
@@ -109,7 +109,7 @@ int main(int argc, char **argv)
     printf("scan (whole):                          %.1f MB/s, %.0f docs/s, %zu clusters\n", mb / t_scan,
            docs / t_scan, r->nclusters);
     printf("ratio scan/baseline: %.3f\n", t_base / t_scan);
-    for (int i = 0; i < sc.n; i++)
+    for (unsigned i = 0; i < sc.n; i++)
         printf("  stage %-12s %7.2f s  %.1f MB/s\n", sc.name[i], sc.last[i] - sc.first[i],
                mb / (sc.last[i] - sc.first[i] > 1e-9 ? sc.last[i] - sc.first[i] : 1e-9));
     printf("peak RSS %.1f MB; after loading %.1f MB; scan overhead %.0f bytes/document beyond the loaded corpus\n",

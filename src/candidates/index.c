@@ -35,7 +35,7 @@ static int radix_sort64(uint64_t *v, size_t n)
 }
 
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       uint32_t max_posting, nd_candidates *out)
+                       float min_fraction, uint32_t max_posting, nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
@@ -91,7 +91,9 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     for (size_t i = 0; i < npairs;) {
         size_t j = i;
         while (j < npairs && pairs[j] == pairs[i]) j++;
-        if (j - i >= min_shared)
+        uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
+        uint64_t ka = off[a + 1] - off[a], kb = off[b + 1] - off[b];
+        if (j - i >= min_shared && (double)(j - i) >= min_fraction * (double)(ka < kb ? ka : kb))
             res[n++] = (nd_candidate){ (uint32_t)(pairs[i] >> 32), (uint32_t)pairs[i], (uint32_t)(j - i) };
         i = j;
     }

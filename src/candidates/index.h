@@ -14,11 +14,13 @@ typedef struct nd_candidates {
     size_t n;
 } nd_candidates;
 
-/* Finds the pairs sharing at least min_shared keys.  keys[off[d]..off[d+1])
+/* Finds the pairs sharing at least min_shared keys, and at least min_fraction
+ * of the keys of the document with fewer (two articles on one topic share a
+ * few word pairs by chance; derived ones share a tenth or more).  keys[off[d]..off[d+1])
  * are document d's keys (unique).  Keys held by more than max_posting
  * documents are too common to mean anything and are ignored.  The result is
  * sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       uint32_t max_posting, nd_candidates *out);
+                       float min_fraction, uint32_t max_posting, nd_candidates *out);
 void nd_candidates_free(nd_candidates *c);
 #endif

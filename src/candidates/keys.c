@@ -47,6 +47,7 @@ int nd_keys_build(const nd_features *f, uint32_t **keys, uint32_t *n, uint32_t *
                 if ((h >> (32 - PAIR_SAMPLE_BITS)) == 0 && push(keys, n, cap, h | KEY_KIND_BIT)) return -1;
             }
     }
+    if (*n == first) return 0;
     /* unique within the document, so a shared key counts once per pair */
     qsort(*keys + first, *n - first, sizeof **keys, cmp_u32);
     uint32_t k = first;

@@ -4,17 +4,34 @@
 
 #include "fold.h"
 
-/* Phrases of page furniture, folded (lower case). */
-static const char *const furniture[] = {
-    "skip to content", "skip to main", "share this", "share on", "subscribe", "sign up",
-    "newsletter", "cookie", "all rights reserved", "copyright", "(c) ", "read more",
-    "read next", "related story", "related stories", "related articles", "advertisement",
-    "click here", "follow us", "enable javascript", "credibility rating", "cited by",
-    "print this", "log in", "login", "sign in", "privacy policy", "terms of use",
-    "back to top", "most popular", "trending now", "recommended for you", "image caption",
-    "getty images", "photo:", "updated ", "min read", "comments", "email this",
-    "fetched ", "resource id", "rating inherited", "more from",
+/* Phrases of page furniture, folded.  Strong ones never occur in article
+ * prose; weak ones do ("workers were asked to sign up"), so they count only
+ * at the start of a line or on a line that is not a sentence. */
+static const char *const strong_furniture[] = {
+    "skip to content", "skip to main", "all rights reserved", "enable javascript",
+    "sign up for our newsletter", "subscribe to our newsletter", "credibility rating",
+    "cookie policy", "privacy policy", "terms of use", "rating inherited", "resource id",
+    "back to top", "share this article", "share this story", "we use cookies", "uses cookies",
 };
+static const char *const weak_furniture[] = {
+    "share", "subscribe", "sign up", "newsletter", "cookie", "copyright", "(c) ", "read more",
+    "read next", "related", "advertisement", "click here", "follow us", "cited by", "print",
+    "log in", "login", "sign in", "most popular", "trending", "recommended", "image caption",
+    "getty images", "photo:", "updated", "min read", "comments", "email this", "fetched", "more from",
+};
+
+/* Where `phrase` starts a word in s: its offset, or -1. */
+static long find_word(const char *s, const char *phrase)
+{
+    size_t m = strlen(phrase);
+    for (const char *p = strstr(s, phrase); p; p = strstr(p + 1, phrase)) {
+        int starts = p == s || !((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= '0' && p[-1] <= '9'));
+        char after = p[m];
+        int ends = phrase[m - 1] == ' ' || !((after >= 'a' && after <= 'z') || (after >= '0' && after <= '9'));
+        if (starts && ends) return p - s;
+    }
+    return -1;
+}
 
 static int count_words(const char *s, size_t n)
 {
@@ -38,13 +55,16 @@ int nd_line_is_boilerplate(const char *s, size_t n)
     size_t ln = nd_fold(s, n, low, sizeof low - 1);
     low[ln] = 0;
     if (strstr(low, "\xc2\xa9")) return 1;  /* the copyright sign survives folding */
-    /* Furniture phrases also occur in real sentences; only short lines are judged by them. */
-    for (size_t i = 0; words <= 10 && i < sizeof furniture / sizeof furniture[0]; i++)
-        if (strstr(low, furniture[i])) return 1;
-    /* A short line without sentence punctuation is a heading, a menu item or a widget. */
     char last = s[n - 1];
     int sentence_end = last == '.' || last == '?' || last == '!' || last == '"' ||
                        (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
                         ((unsigned char)last == 0x9D || (unsigned char)last == 0x99));
+    for (size_t i = 0; i < sizeof strong_furniture / sizeof strong_furniture[0]; i++)
+        if (find_word(low, strong_furniture[i]) >= 0) return 1;
+    for (size_t i = 0; words <= 10 && i < sizeof weak_furniture / sizeof weak_furniture[0]; i++) {
+        long at = find_word(low, weak_furniture[i]);
+        if (at == 0 || (at > 0 && !sentence_end)) return 1;
+    }
+    /* A short line without sentence punctuation is a heading, a menu item or a widget. */
     return words <= 6 && !sentence_end;
 }

@@ -13,7 +13,8 @@
 #include "../verify/verify.h"
 #include "result.h"
 
-#define MIN_SHARED_KEYS 2       /* one or two shared keys happen by chance */
+#define MIN_SHARED_KEYS 2       /* one shared key happens by chance */
+#define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
 #define MAX_POSTING 256         /* a key in more documents is a common phrase, not evidence */
 #define CACHE_SLOTS 1024        /* features of recently verified documents */
 #define SAME_STORY_FACTOR 1.0f  /* of the rewrite threshold, for members of one cluster */
@@ -166,7 +167,7 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     int ok = 0;
 
     if (cache_init(&fc, c) || fingerprint_all(c, &fp)) goto oom;
-    if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MAX_POSTING, &cand)) goto oom;
+    if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MIN_SHARED_FRACTION, MAX_POSTING, &cand)) goto oom;
     edges = malloc((cand.n + 1) * sizeof *edges);
     related = malloc((cand.n + 1) * sizeof *related);
     if (!edges || !related) goto oom;

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,6 +185,20 @@ static int parse_doc(const json_t *o, line_doc *d)
     return 0;
 }
 
+/* Records a line that holds no usable id, naming it "<name>:<line>". */
+static void skip_line(nd_corpus *c, const char *name, unsigned long long lineno, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void skip_line(nd_corpus *c, const char *name, unsigned long long lineno, const char *fmt, ...)
+{
+    char where[PATH_MAX + 32], why[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    snprintf(where, sizeof where, "%s:%llu", name, lineno);
+    nd_corpus_skip(c, where, "%s", why);
+}
+
 /* Adds the document on one line, or records why the line has none; *counted
  * receives the bytes nd_corpus_add counted as read. */
 static nd_status add_line(nd_corpus *c, const char *name, unsigned long long lineno,
@@ -197,22 +212,20 @@ static nd_status add_line(nd_corpus *c, const char *name, unsigned long long lin
     size_t blank = 0;
     while (blank < len && (line[blank] == ' ' || line[blank] == '\t' || line[blank] == '\r')) blank++;
     if (blank == len) return ND_OK;
-    char where[PATH_MAX + 32];
-    snprintf(where, sizeof where, "%s:%llu", name, lineno);
     json_error_t je;
     json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
     if (!o) {
         if (json_error_code(&je) == json_error_invalid_utf8)
-            nd_corpus_skip(c, where, "invalid UTF-8 in JSON at byte %d of the line", je.position);
+            skip_line(c, name, lineno, "invalid UTF-8 in JSON at byte %d of the line", je.position);
         else
-            nd_corpus_skip(c, where, "broken JSON at column %d: %s", je.column, je.text);
+            skip_line(c, name, lineno, "broken JSON at column %d: %s", je.column, je.text);
         return ND_OK;
     }
     line_doc d = { 0 };
     int bad = parse_doc(o, &d);
     nd_status st = ND_OK;
-    if (bad < 0) nd_corpus_skip(c, where, "%s", d.why);
-    else if (bad) nd_corpus_skip(c, d.id, "%s: %s", where, d.why);
+    if (bad < 0) skip_line(c, name, lineno, "%s", d.why);
+    else if (bad) nd_corpus_skip(c, d.id, "%s:%llu: %s", name, lineno, d.why);
     else {
         *counted = d.len;
         st = nd_corpus_add(c, d.id, d.text, d.len, &d.meta, err);
@@ -243,15 +256,13 @@ static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *
         }
         lineno++;
         if (k == LINE_LONG) {
-            char where[PATH_MAX + 32];
-            snprintf(where, sizeof where, "%s:%llu", name, lineno);
-            nd_corpus_skip(c, where, "line %llu is longer than max_line_bytes (%zu bytes)",
-                           lineno, c->opt.max_line_bytes);
+            skip_line(c, name, lineno, "line %llu is longer than max_line_bytes (%zu bytes)",
+                      lineno, c->opt.max_line_bytes);
             counted = 0;
         } else if ((st = add_line(c, name, lineno, line, len, &counted, err)) != ND_OK) {
             break;
         }
-        /* The text is a substring of its line, so counted <= raw. */
+        /* A JSON string is never longer unescaped than on its line: counted <= raw. */
         c->bytes_read += raw - counted;
     }
     free(r->buf);
@@ -261,6 +272,7 @@ static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *
 nd_status nd_corpus_add_jsonl(nd_corpus *c, FILE *in, const char *name, nd_error *err)
 {
     nd_error local;
+    if (!name) name = "(stream)";
     lines r = { .f = in, .path = name };
     return read_lines(c, &r, name, err ? err : &local);
 }

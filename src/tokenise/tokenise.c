@@ -122,7 +122,9 @@ static int close_sentence(builder *b, const char *text, uint32_t end)
     if (t->ntok == b->sent_tok) return 0;
     uint32_t start = b->sent_start;
     while (start < end && (text[start] == ' ' || text[start] == '\t')) start++;
-    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r')) end--;
+    while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r' ||
+                           text[end - 1] == '\n'))
+        end--;
     if (t->nsent == t->sentcap) {
         uint32_t cap = t->sentcap ? t->sentcap * 2 : 64;
         nd_sentence *p = realloc(t->sent, cap * sizeof *p);
@@ -207,13 +209,13 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
         /* Indented lines start paragraphs in web text; hard-wrapped newswire continues them. */
         if (lead && !prev_blank && !b.open) b.para++;
         prev_blank = 0;
+        uint32_t flags = nd_line_is_boilerplate(line, llen) ? ND_SENT_BOILER : 0;
+        if (b.open && (b.sent_flags & ND_SENT_BOILER) != flags)
+            if (close_sentence(&b, text, (uint32_t)ls)) return -1;
         if (!b.open) {
             b.next_start = (uint32_t)(ls + lead);
             b.next_flags = 0;
         }
-        uint32_t flags = nd_line_is_boilerplate(line, llen) ? ND_SENT_BOILER : 0;
-        if (b.open && (b.sent_flags & ND_SENT_BOILER) != flags)
-            if (close_sentence(&b, text, (uint32_t)ls)) return -1;
         size_t i = ls + lead;
         while (i < le) {
             size_t len;

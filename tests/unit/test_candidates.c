@@ -115,7 +115,7 @@ static void two_of_three_documents_make_one_candidate(void)
                               22, 33, 44, 55, 70 };    /* doc 2: four keys of doc 0 */
     const uint64_t off[] = { 0, 5, 8, 13 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) {
         CHECK_INT(c.v[0].a, 0);
@@ -132,11 +132,11 @@ static void min_shared_is_a_lower_bound(void)
     const uint64_t off[] = { 0, 4, 8, 11 };
     nd_candidates c;
     /* pairs: (0,1) share 3, (0,2) share 2, (1,2) share 2 */
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) CHECK_INT(c.v[0].shared, 3);
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 3);
     if (c.n == 3) {
         CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 3);
@@ -144,7 +144,7 @@ static void min_shared_is_a_lower_bound(void)
         CHECK(c.v[2].a == 1 && c.v[2].b == 2 && c.v[2].shared == 2);
     }
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 4, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 4, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
 }
@@ -155,12 +155,12 @@ static void keys_in_too_many_documents_are_ignored(void)
     const uint32_t keys[] = { 5, 6, 7, 5, 6, 7, 5, 8 };
     const uint64_t off[] = { 0, 3, 6, 8 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 2, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 2, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 2);
     nd_candidates_free(&c);
     /* a posting list of exactly max_posting documents is kept */
-    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 3, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 3, &c), 0);
     CHECK_INT(c.n, 3);
     if (c.n == 3) {
         CHECK_INT(c.v[0].shared, 3);
@@ -184,7 +184,7 @@ static void pairs_come_sorted_for_many_documents(void)
     }
     off[N] = 2 * N;
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 30 * 45);  /* 30 groups of ten: 45 pairs each, sharing both keys */
     int sorted = 1, right = 1;
     for (size_t i = 0; i < c.n; i++) {
@@ -200,25 +200,49 @@ static void no_documents_no_candidates(void)
 {
     const uint64_t off[] = { 0 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(NULL, off, 0, 1, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(NULL, off, 0, 1, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
     const uint32_t keys[] = { 1, 2, 3 };
     const uint64_t one[] = { 0, 3 };
-    CHECK_INT(nd_candidates_find(keys, one, 1, 1, 256, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, one, 1, 1, 0.0f, 256, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
 }
 
-static void seed_rewrites_become_candidates(void)
+static void a_fraction_of_the_smaller_key_set_is_required(void)
+{
+    /* doc 0 has 10 keys, doc 1 has 40, doc 2 has 4; 0 and 1 share 3, 1 and 2 share 2 */
+    uint32_t keys[54];
+    uint64_t off[] = { 0, 10, 50, 54 };
+    for (uint32_t i = 0; i < 10; i++) keys[i] = 100 + i;            /* 100..109 */
+    for (uint32_t i = 0; i < 40; i++) keys[10 + i] = 107 + i;       /* 107..146: 107-109 shared with doc 0 */
+    const uint32_t doc2[] = { 145, 146, 500, 501 };                /* 145, 146 shared with doc 1 */
+    memcpy(keys + 50, doc2, sizeof doc2);
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.25f, 256, &c), 0);
+    CHECK_INT(c.n, 2);  /* 3 of 10 and 2 of 4 */
+    nd_candidates_free(&c);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.5f, 256, &c), 0);
+    CHECK_INT(c.n, 1);  /* 2 of 4 is exactly one half: at least the fraction */
+    if (c.n == 1) CHECK(c.v[0].a == 1 && c.v[0].b == 2);
+    nd_candidates_free(&c);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.25f, 256, &c), 0);
+    CHECK_INT(c.n, 1);  /* both bounds apply */
+    if (c.n == 1) CHECK(c.v[0].a == 0 && c.v[0].b == 1);
+    nd_candidates_free(&c);
+}
+
+static void seed_rewrites_and_only_they_share_a_tenth_of_their_keys(void)
 {
     static const char *const files[] = {
         "corpus/000_2524be277e2264a3.txt", "corpus/001_52040788e84add02.txt", "corpus/002_d3c08a9c2b37002a.txt",
+        "corpus/003_8f74b81e1eb9c8a3.txt", "corpus/004_1dfc0723e0f91d91.txt",
     };
     nd_tokeniser *tk = nd_tokeniser_new();
     uint32_t *keys = NULL, n = 0, cap = 0;
-    uint64_t off[4] = { 0 };
-    for (int d = 0; d < 3; d++) {
+    uint64_t off[6] = { 0 };
+    for (int d = 0; d < 5; d++) {
         size_t len;
         char *text = slurp(files[d], &len);
         CHECK(text != NULL);
@@ -226,16 +250,15 @@ static void seed_rewrites_become_candidates(void)
         off[d + 1] = n;
         free(text);
     }
+    /* 001 and 002 rewrite 000; 003 and 004 are independent reports of the same news */
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 256, &c), 0);
-    /* 001 and 002 are rewrites of 000: the scan must get to verify both */
-    int found01 = 0, found02 = 0;
-    for (size_t i = 0; i < c.n; i++) {
-        found01 |= c.v[i].a == 0 && c.v[i].b == 1;
-        found02 |= c.v[i].a == 0 && c.v[i].b == 2;
+    CHECK_INT(nd_candidates_find(keys, off, 5, 2, 0.1f, 256, &c), 0);
+    CHECK_INT(c.n, 3);
+    if (c.n == 3) {
+        CHECK(c.v[0].a == 0 && c.v[0].b == 1);
+        CHECK(c.v[1].a == 0 && c.v[1].b == 2);
+        CHECK(c.v[2].a == 1 && c.v[2].b == 2);
     }
-    CHECK(found01);
-    CHECK(found02);
     nd_candidates_free(&c);
     free(keys);
     nd_tokeniser_free(tk);
@@ -250,4 +273,5 @@ CHECK_MAIN("candidates",
     TEST(keys_in_too_many_documents_are_ignored),
     TEST(pairs_come_sorted_for_many_documents),
     TEST(no_documents_no_candidates),
-    TEST(seed_rewrites_become_candidates))
+    TEST(a_fraction_of_the_smaller_key_set_is_required),
+    TEST(seed_rewrites_and_only_they_share_a_tenth_of_their_keys))

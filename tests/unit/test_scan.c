@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "newsdup.h"
+#include "pipeline/result.h"
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -245,6 +246,80 @@ static void bad_documents_are_skipped_with_reasons(void)
     nd_corpus_free(c);
 }
 
+/* ---- assembling the result -------------------------------------------------- */
+
+/* Scores against the origin, from a table: doc -> (derived, relation, similarity). */
+static int table_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
+{
+    const nd_pair_score *table = ctx;
+    (void)a;
+    *out = table[b];
+    return 0;
+}
+
+static void members_hang_under_the_member_they_derive_from(void)
+{
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    for (int d = 0; d < 7; d++) {
+        char id[16], text[80];
+        snprintf(id, sizeof id, "d%d", d);
+        snprintf(text, sizeof text, "Report number %d on the tram extension.", d);
+        CHECK_INT(nd_corpus_add(c, id, text, strlen(text), NULL, NULL), ND_OK);
+    }
+    /* cluster 0: 0 is the origin, 1 rewrites it, 2 rewrites 1, 3 rewrites 2;
+     * 4 is alone; cluster 1: 5 and its copy 6 */
+    uint32_t group[7] = { 0, 0, 0, 0, UINT32_MAX, 1, 1 };
+    nd_groups g = { group, 2 };
+    nd_evidence ev[7] = { { 0 } };
+    ev[0].quotations = 3;
+    ev[0].words = 400;
+    nd_edge edges[] = {
+        { 0, 1, 0.8f }, { 1, 2, 0.6f }, { 2, 3, 0.5f }, { 0, 3, 0.1f },
+        { 1, 4, 0.9f },  /* an edge the clusterer declined: joins nothing */
+        { 5, 6, 0.95f },
+    };
+    nd_pair_score table[7] = { { 0 } };
+    table[1] = (nd_pair_score){ .similarity = 0.8f, .derived = 1, .relation = ND_REWRITE };
+    table[2] = (nd_pair_score){ .similarity = 0.15f, .derived = 0, .relation = ND_REWRITE };
+    table[3] = (nd_pair_score){ .similarity = 0.1f, .derived = 0, .relation = ND_REWRITE };
+    table[6] = (nd_pair_score){ .shingle = 1, .similarity = 0.95f, .derived = 1, .relation = ND_COPY };
+    nd_result *r = nd_result_assemble(c, &g, ev, edges, sizeof edges / sizeof edges[0], table_score, table);
+    CHECK(r != NULL);
+    if (!r) {
+        nd_corpus_free(c);
+        return;
+    }
+    CHECK_INT(r->ndocs, 7);
+    CHECK_INT(r->nclusters, 2);
+    CHECK_INT(r->nrelated, 0);
+    const nd_cluster *a = &r->clusters[0], *b = &r->clusters[1];
+    CHECK_INT(a->id, 1);
+    CHECK_INT(a->origin, 0);
+    CHECK(strstr(a->origin_reason, "quotations") != NULL);
+    CHECK_INT(a->nmembers, 4);
+    if (a->nmembers == 4) {
+        /* origin first, then by similarity to it */
+        static const uint32_t doc[] = { 0, 1, 2, 3 }, parent[] = { 0, 0, 1, 2 };
+        for (int i = 0; i < 4; i++) {
+            CHECK_INT(a->members[i].doc, doc[i]);
+            CHECK_INT(a->members[i].parent, parent[i]);
+        }
+        CHECK_INT(a->members[0].relation, ND_ORIGIN);
+        CHECK_NEAR(a->members[1].similarity, 0.8, 1e-6);
+        CHECK_INT(a->members[3].relation, ND_REWRITE);
+    }
+    CHECK_INT(b->id, 2);
+    CHECK_INT(b->origin, 5);  /* no evidence, equally central: the lower index */
+    CHECK_INT(b->nmembers, 2);
+    if (b->nmembers == 2) {
+        CHECK_INT(b->members[1].doc, 6);
+        CHECK_INT(b->members[1].relation, ND_COPY);
+        CHECK_INT(b->members[1].parent, 5);
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+}
+
 static void compare_to_puts_everything_under_the_given_origin(void)
 {
     nd_corpus *c = seed_corpus();
@@ -299,5 +374,6 @@ CHECK_MAIN("scan",
     TEST(an_empty_corpus_has_no_clusters),
     TEST(documents_without_content_sentences_are_scanned),
     TEST(bad_documents_are_skipped_with_reasons),
+    TEST(members_hang_under_the_member_they_derive_from),
     TEST(compare_to_puts_everything_under_the_given_origin),
     TEST(compare_pair_agrees_with_the_scan))

@@ -281,6 +281,36 @@ static void boilerplate_lines_are_flagged(void)
         int in_boiler = i < toks.sent[1].tok || i >= toks.sent[2].tok;
         CHECK_INT((toks.tok[i].flags & ND_TOK_BOILER) != 0, in_boiler);
     }
+    /* furniture right after a line that looked hard-wrapped: two sentences, spans apart */
+    const char *u = "The Federal Reserve held interest rates steady on Wednesday and signalled\n"
+                    "Share this article\n";
+    tokenise(u);
+    CHECK_INT(toks.nsent, 2);
+    CHECK(sentence_is(u, 0, "The Federal Reserve held interest rates steady on Wednesday and signalled"));
+    CHECK(sentence_is(u, 1, "Share this article"));
+    CHECK_INT(toks.sent[1].flags, ND_SENT_BOILER);
+}
+
+static void sentence_spans_never_overlap(void)
+{
+    const char *t = "Skip to content\n"
+                    "\xe2\x80\x9cThe chips are slower. We adapted anyway,\xe2\x80\x9d he said. \"Export controls failed.\"\n"
+                    "The Federal Reserve held interest rates steady on Wednesday and signalled\n"
+                    "Share this article\n"
+                    "    WASHINGTON (Reuters) - The Federal Reserve held interest rates\n"
+                    "steady on Wednesday. Officials signalled two cuts later this year.\n";
+    tokenise(t);
+    CHECK_INT(toks.nsent, 8);
+    for (uint32_t i = 0; i < toks.nsent; i++) {
+        const nd_sentence *s = &toks.sent[i];
+        CHECK(s->start < s->end);
+        if (i) CHECK(s->start >= toks.sent[i - 1].end);
+        /* a sentence's words lie inside its span */
+        if (s->ntok) {
+            CHECK(toks.tok[s->tok].start >= s->start);
+            CHECK(toks.tok[s->tok + s->ntok - 1].end <= s->end);
+        }
+    }
 }
 
 static void max_sentences_stops_early(void)
@@ -362,6 +392,7 @@ CHECK_MAIN("tokenise",
     TEST(hard_wrapped_lines_join_into_one_sentence),
     TEST(short_or_indented_lines_do_not_wrap),
     TEST(boilerplate_lines_are_flagged),
+    TEST(sentence_spans_never_overlap),
     TEST(max_sentences_stops_early),
     TEST(empty_and_wordless_input_give_nothing),
     TEST(buffers_are_reused_between_runs),
