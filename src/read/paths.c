@@ -43,7 +43,7 @@ static int is_jsonl(const char *name)
 static const char *file_kind(mode_t m)
 {
     return S_ISFIFO(m) ? "a fifo" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) ? "a character device"
-         : S_ISBLK(m) ? "a block device" : "not a regular file";
+         : S_ISBLK(m) ? "a block device" : "a special file";
 }
 
 /* Reads fd whole into w->data, but one byte past the limit at most: enough

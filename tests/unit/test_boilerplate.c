@@ -58,6 +58,23 @@ static void furniture_words_inside_article_sentences(void)
     CHECK(!boiler("The union asked workers to sign up before Friday."));
 }
 
+static void news_sentences_that_open_with_a_furniture_word(void)
+{
+    /* short article sentences whose first word is also a menu word */
+    CHECK(!boiler("Share prices fell 3% in early trading."));
+    CHECK(!boiler("Comments by the minister angered the unions."));
+    CHECK(!boiler("Updated figures show a sharp fall in exports."));
+    CHECK(!boiler("Related companies in Asia also lost ground."));
+    /* and tech news that names a page element */
+    CHECK(!boiler("Meta changed its privacy policy to allow training on public posts."));
+    CHECK(!boiler("Regulators said the new terms of use were unlawful."));
+    /* while the same words as page elements stay furniture */
+    CHECK(boiler("Share"));
+    CHECK(boiler("Comments (12)"));
+    CHECK(boiler("Updated 3 hours ago"));
+    CHECK(boiler("Privacy Policy | Terms of Use"));
+}
+
 static void long_lines_are_never_boilerplate(void)
 {
     /* a paragraph glued to a menu item: judged as the article it is */
@@ -83,5 +100,6 @@ CHECK_MAIN("boilerplate",
     TEST(headings_without_punctuation_are_boilerplate),
     TEST(article_sentences_are_not_boilerplate),
     TEST(furniture_words_inside_article_sentences),
+    TEST(news_sentences_that_open_with_a_furniture_word),
     TEST(long_lines_are_never_boilerplate),
     TEST(length_is_measured_on_the_given_bytes))

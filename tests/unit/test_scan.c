@@ -171,6 +171,65 @@ static void the_earlier_copy_is_the_origin_when_dated(void)
     free(text);
 }
 
+/* Two unrelated stories, and a page that pastes the first half of one
+ * above the second half of the other. */
+static const char *tram =
+    "The Castlemere city council approved a 240 million pound extension of the tram network on Tuesday, "
+    "ending two years of argument over the route. "
+    "Construction of the eastern line will begin in March and is expected to finish by the autumn of 2028. "
+    "Councillor Amina Patel said the new line would cut journey times for about 30,000 commuters who travel "
+    "from Riverside each day. "
+    "Shop owners on Dock Road warned that months of roadworks would drive customers away from the high street. "
+    "The council promised a compensation fund of 2 million pounds for businesses that lose trade during the works. "
+    "Opposition members voted against the plan, arguing that buses could serve the same neighbourhoods at a "
+    "fraction of the cost.\n";
+static const char *recall =
+    "Glucose monitors made by Veridian Health were recalled in 14 countries after a software fault caused "
+    "false low readings. "
+    "The company said about 120,000 sensors sold since January were affected and should be replaced free of charge. "
+    "Regulators in Germany first reported the problem after hospitals noticed patients receiving unnecessary "
+    "sugar doses. "
+    "Veridian shares fell 9 percent in Frankfurt on the news, their steepest drop in three years. "
+    "Chief executive Lena Brandt apologised to patients and promised an independent review of the testing process. "
+    "Diabetes charities urged users to check their readings with a finger-prick test until replacements arrive.\n";
+static const char *composite =
+    "The Castlemere city council approved a 240 million pound extension of the tram network on Tuesday, "
+    "ending two years of argument over the route. "
+    "Construction of the eastern line will begin in March and is expected to finish by the autumn of 2028. "
+    "Councillor Amina Patel said the new line would cut journey times for about 30,000 commuters who travel "
+    "from Riverside each day. "
+    "Regulators in Germany first reported the problem after hospitals noticed patients receiving unnecessary "
+    "sugar doses. "
+    "Veridian shares fell 9 percent in Frankfurt on the news, their steepest drop in three years. "
+    "Chief executive Lena Brandt apologised to patients and promised an independent review of the testing process.\n";
+
+static void a_composite_page_does_not_bridge_two_stories(void)
+{
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    CHECK_INT(nd_corpus_add(c, "tram", tram, strlen(tram), NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "recall", recall, strlen(recall), NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "composite", composite, strlen(composite), NULL, NULL), ND_OK);
+    /* the composite derives from each story; the stories have nothing in common */
+    nd_pair_score s;
+    CHECK_INT(nd_compare_pair(c, 0, 2, &s, NULL), ND_OK);
+    CHECK(s.derived);
+    CHECK_INT(nd_compare_pair(c, 1, 2, &s, NULL), ND_OK);
+    CHECK(s.derived);
+    CHECK_INT(nd_compare_pair(c, 0, 1, &s, NULL), ND_OK);
+    CHECK(!s.derived && !s.related);
+    nd_result *r = nd_scan(c, NULL);
+    CHECK(r != NULL);
+    if (r) {
+        CHECK_INT(r->nclusters, 1);  /* the composite joins one of them */
+        for (size_t k = 0; k < r->nclusters; k++) {
+            CHECK(member_of(&r->clusters[k], 2) != NULL);
+            CHECK(!(member_of(&r->clusters[k], 0) && member_of(&r->clusters[k], 1)));
+        }
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+}
+
 static void an_empty_corpus_has_no_clusters(void)
 {
     nd_corpus *c = nd_corpus_new(NULL, NULL);
@@ -215,6 +274,46 @@ static void documents_without_content_sentences_are_scanned(void)
     nd_result_free(r);
     nd_corpus_free(c);
     free(text);
+}
+
+typedef struct progress_log {
+    char stages[16][16];
+    uint64_t done[16], total[16];
+    int n;
+} progress_log;
+
+static void log_progress(void *ctx, const nd_progress *p)
+{
+    progress_log *log = ctx;
+    if (log->n == 16) return;
+    snprintf(log->stages[log->n], sizeof log->stages[0], "%s", p->stage);
+    log->done[log->n] = p->done;
+    log->total[log->n] = p->total;
+    log->n++;
+}
+
+static void the_scan_reports_each_stage_to_completion(void)
+{
+    progress_log log = { .n = 0 };
+    nd_options opt;
+    nd_options_default(&opt);
+    opt.progress = log_progress;
+    opt.progress_ctx = &log;
+    nd_corpus *c = nd_corpus_new(&opt, NULL);
+    CHECK_INT(nd_corpus_add(c, "tram", tram, strlen(tram), NULL, NULL), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "composite", composite, strlen(composite), NULL, NULL), ND_OK);
+    int before = log.n;
+    nd_result *r = nd_scan(c, NULL);
+    CHECK(r != NULL);
+    /* fingerprint, verify and cluster finish in that order, each with done == total */
+    static const char *const order[] = { "fingerprint", "verify", "cluster" };
+    int next = 0;
+    for (int i = before; i < log.n; i++) {
+        if (next < 3 && strcmp(log.stages[i], order[next]) == 0 && log.done[i] == log.total[i]) next++;
+    }
+    CHECK_INT(next, 3);
+    nd_result_free(r);
+    nd_corpus_free(c);
 }
 
 static void bad_documents_are_skipped_with_reasons(void)
@@ -371,8 +470,10 @@ CHECK_MAIN("scan",
     TEST(the_scan_is_deterministic),
     TEST(the_same_article_twice_is_a_copy),
     TEST(the_earlier_copy_is_the_origin_when_dated),
+    TEST(a_composite_page_does_not_bridge_two_stories),
     TEST(an_empty_corpus_has_no_clusters),
     TEST(documents_without_content_sentences_are_scanned),
+    TEST(the_scan_reports_each_stage_to_completion),
     TEST(bad_documents_are_skipped_with_reasons),
     TEST(members_hang_under_the_member_they_derive_from),
     TEST(compare_to_puts_everything_under_the_given_origin),

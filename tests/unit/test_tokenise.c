@@ -6,14 +6,13 @@
 static nd_tokeniser *tk;
 static nd_tokens toks;
 
-static const nd_tokens *run(const char *text, uint32_t max_sentences)
+static void run(const char *text, uint32_t max_sentences)
 {
     if (!tk) tk = nd_tokeniser_new();
     CHECK_INT(nd_tokenise(tk, text, strlen(text), max_sentences, &toks), 0);
-    return &toks;
 }
 
-static const nd_tokens *tokenise(const char *text) { return run(text, 5000); }
+static void tokenise(const char *text) { run(text, 5000); }
 
 static uint32_t hash(const char *folded) { return nd_word_hash(folded, strlen(folded)); }
 
@@ -31,7 +30,14 @@ static int sentence_is(const char *text, uint32_t i, const char *s)
     if (i >= toks.nsent) return 0;
     const nd_sentence *se = &toks.sent[i];
     int ok = se->end - se->start == strlen(s) && memcmp(text + se->start, s, strlen(s)) == 0;
-    if (!ok) printf("  sentence %u is \"%.*s\"\n", i, (int)(se->end - se->start), text + se->start);
+    if (!ok) {
+        printf("  sentence %u is \"", i);
+        for (uint32_t k = se->start; k < se->end; k++) {
+            if (text[k] == '\n') fputs("\\n", stdout);
+            else putchar(text[k]);
+        }
+        printf("\"\n");
+    }
     return ok;
 }
 
