@@ -5,12 +5,12 @@
 #include "fold.h"
 
 /* Phrases of page furniture, folded.  Strong ones never occur in article
- * prose; weak ones do ("workers were asked to sign up"), so they count only
- * at the start of a line or on a line that is not a sentence. */
+ * prose; weak ones do ("Share prices fell"), so they count only on a short
+ * line that is not a sentence, or as a label opening a line ("Read more:"). */
 static const char *const strong_furniture[] = {
     "skip to content", "skip to main", "all rights reserved", "enable javascript",
     "sign up for our newsletter", "subscribe to our newsletter", "credibility rating",
-    "cookie policy", "privacy policy", "terms of use", "rating inherited", "resource id",
+    "rating inherited", "resource id",
     "back to top", "share this article", "share this story", "we use cookies", "uses cookies",
 };
 static const char *const weak_furniture[] = {
@@ -18,6 +18,13 @@ static const char *const weak_furniture[] = {
     "read next", "related", "advertisement", "click here", "follow us", "cited by", "print",
     "log in", "login", "sign in", "most popular", "trending", "recommended", "image caption",
     "getty images", "photo:", "updated", "min read", "comments", "email this", "fetched", "more from",
+    "privacy policy", "terms of use",
+};
+
+/* Calls to action: furniture when they open a line, whatever its ending. */
+static const char *const openers[] = {
+    "subscribe to", "sign up", "follow us", "click here", "share this", "read more", "log in",
+    "sign in", "download our", "get our", "join our",
 };
 
 /* Where `phrase` starts a word in s: its offset, or -1. */
@@ -61,9 +68,13 @@ int nd_line_is_boilerplate(const char *s, size_t n)
                         ((unsigned char)last == 0x9D || (unsigned char)last == 0x99));
     for (size_t i = 0; i < sizeof strong_furniture / sizeof strong_furniture[0]; i++)
         if (find_word(low, strong_furniture[i]) >= 0) return 1;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (find_word(low, openers[i]) == 0) return 1;
     for (size_t i = 0; words <= 10 && i < sizeof weak_furniture / sizeof weak_furniture[0]; i++) {
         long at = find_word(low, weak_furniture[i]);
-        if (at == 0 || (at > 0 && !sentence_end)) return 1;
+        if (at < 0) continue;
+        /* "Read more: ..." and "Image caption: ..." are labels even when they end in a full stop */
+        if (!sentence_end || (at == 0 && low[strlen(weak_furniture[i])] == ':')) return 1;
     }
     /* A short line without sentence punctuation is a heading, a menu item or a widget. */
     return words <= 6 && !sentence_end;

@@ -206,8 +206,6 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
             ls = le + 1;
             continue;
         }
-        /* Indented lines start paragraphs in web text; hard-wrapped newswire continues them. */
-        if (lead && !prev_blank && !b.open) b.para++;
         prev_blank = 0;
         uint32_t flags = nd_line_is_boilerplate(line, llen) ? ND_SENT_BOILER : 0;
         if (b.open && (b.sent_flags & ND_SENT_BOILER) != flags)
