@@ -59,6 +59,17 @@ static nd_result *scan(nd_corpus *c)
     return r;
 }
 
+/* Cluster number of each document, -1 for documents in none; caller frees. */
+static long *cluster_of(const nd_result *r, uint32_t n)
+{
+    long *cl = malloc(((size_t)n + 1) * sizeof *cl);
+    if (!cl) return NULL;
+    for (uint32_t i = 0; i < n; i++) cl[i] = -1;
+    for (size_t k = 0; k < r->nclusters; k++)
+        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) cl[r->clusters[k].members[m].doc] = (long)k;
+    return cl;
+}
+
 static int run_gen(const char *corpus, const char *labels)
 {
     nd_error err;
@@ -90,10 +101,8 @@ static int run_gen(const char *corpus, const char *labels)
     nd_result *r = scan(c);
     if (!r) return 3;
     uint32_t n = nd_corpus_size(c);
-    long *pred = malloc(n * sizeof *pred);
-    for (uint32_t i = 0; i < n; i++) pred[i] = -1;
-    for (size_t k = 0; k < r->nclusters; k++)
-        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) pred[r->clusters[k].members[m].doc] = (long)k;
+    long *pred = cluster_of(r, n);
+    if (!pred) return 3;
     /* groups: true, predicted, and joint; singletons get unique numbers */
     uint64_t *gt = malloc(n * sizeof *gt), *gp = malloc(n * sizeof *gp), *gj = malloc(n * sizeof *gj);
     size_t origin_ok = 0, origin_total = 0;
@@ -178,10 +187,8 @@ static int run_clough(const char *dir)
     nd_result *r = scan(c);
     if (!r) return 3;
     uint32_t n = nd_corpus_size(c);
-    long *cl = malloc(n * sizeof *cl);
-    for (uint32_t i = 0; i < n; i++) cl[i] = -1;
-    for (size_t k = 0; k < r->nclusters; k++)
-        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) cl[r->clusters[k].members[m].doc] = (long)k;
+    long *cl = cluster_of(r, n);
+    if (!cl) return 3;
     int right = 0, total = 0, non_in = 0, per_cat[4][2] = { { 0 } };
     const char *cats[4] = { "cut", "light", "heavy", "non" };
     for (uint32_t i = 0; i < n; i++) {
@@ -254,10 +261,8 @@ static int run_set(const char *dir)
     nd_result *r = scan(c);
     if (!r) return 3;
     uint32_t n = nd_corpus_size(c);
-    long *pred = malloc(n * sizeof *pred);
-    for (uint32_t i = 0; i < n; i++) pred[i] = -1;
-    for (size_t k = 0; k < r->nclusters; k++)
-        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) pred[r->clusters[k].members[m].doc] = (long)k;
+    long *pred = cluster_of(r, n);
+    if (!pred) return 3;
     double tp = 0, fp = 0, fn = 0;
     int origins = 0;
     for (uint32_t a = 0; a < n; a++) {
