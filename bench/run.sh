@@ -25,7 +25,7 @@ else
 fi
 
 echo "== speed: generated corpus ($DOCS articles), $RUNS runs"
-build/gencorpus --docs "$DOCS" --seed 11 --out "$OUT/speed.jsonl" --labels "$OUT/speed.tsv"
+build/gencorpus --docs "$DOCS" --seed 11 --out "$OUT/speed.jsonl" --labels "$OUT/speed.tsv" --drifts "$OUT/speed-drifts.tsv"
 i=1
 while [ "$i" -le "$RUNS" ]; do
     echo "-- run $i"
