@@ -9,8 +9,10 @@ typedef struct nd_edge {
     float similarity;
 } nd_edge;
 
-/* Answers whether documents x and y are on the same story at all (derived
- * or related); the clusterer asks it before joining two groups. */
+/* How documents x and y relate: ND_STORY_NONE, ND_STORY_RELATED (same
+ * story, written independently) or ND_STORY_DERIVED; -1 on failure.  The
+ * clusterer asks before joining two groups. */
+enum { ND_STORY_NONE = 0, ND_STORY_RELATED = 1, ND_STORY_DERIVED = 2 };
 typedef int (*nd_same_story_fn)(void *ctx, uint32_t x, uint32_t y);
 
 typedef struct nd_groups {
@@ -18,9 +20,10 @@ typedef struct nd_groups {
     uint32_t ngroups;
 } nd_groups;
 
-/* Joins documents along derived edges, strongest first; two groups merge
- * only when sampled cross pairs are on the same story, so a document that
- * lifts from two unrelated stories cannot bridge them.  Groups are numbered
+/* Joins documents along derived edges, strongest first.  Two groups merge
+ * only when most sampled cross pairs are derived too, so a document that
+ * lifts from two unrelated stories cannot bridge them, nor can same-story
+ * coverage that happens to be close to one rewrite join the cluster.  Groups are numbered
  * by their smallest document.  0, or -1 when out of memory (or the oracle failed). */
 int nd_cluster_build(uint32_t ndocs, nd_edge *edges, size_t nedges, nd_same_story_fn same, void *ctx,
                      nd_groups *out);

@@ -6,6 +6,7 @@
 #include "../read/corpus.h"
 #include "../util/error.h"
 #include "../verify/verify.h"
+#include "stats.h"
 #include "newsdup.h"
 
 static int features_of(const nd_corpus *c, nd_tokeniser *tk, uint32_t doc, nd_tokens *t, nd_features *f)
@@ -23,9 +24,10 @@ nd_status nd_compare_pair(nd_corpus *c, uint32_t a, uint32_t b, nd_pair_score *o
     nd_features fa = { 0 }, fb = { 0 };
     nd_alignment al = { 0 };
     nd_verify_params p;
-    nd_verify_params_from(&c->opt, &p);
+    const nd_docfreq *df = nd_stats_docfreq(c);
+    nd_verify_params_from(&c->opt, df, &p);
     nd_status st = ND_OK;
-    if (!tk || features_of(c, tk, a, &ta, &fa) || features_of(c, tk, b, &tb, &fb) || nd_verify(&fa, &fb, &p, &al, out))
+    if (!tk || !df || features_of(c, tk, a, &ta, &fa) || features_of(c, tk, b, &tb, &fb) || nd_verify(&fa, &fb, &p, &al, out))
         st = nd_fail(err, ND_ENOMEM, "out of memory comparing %s and %s", c->docs.v[a].id, c->docs.v[b].id);
     nd_tokeniser_free(tk);
     nd_tokens_free(&ta);

@@ -12,12 +12,12 @@
 #include "../util/error.h"
 #include "../verify/verify.h"
 #include "result.h"
+#include "stats.h"
 
 #define MIN_SHARED_KEYS 2       /* one shared key happens by chance */
 #define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
 #define MAX_POSTING 256         /* a key in more documents is a common phrase, not evidence */
 #define CACHE_SLOTS 1024        /* features of recently verified documents */
-#define SAME_STORY_FACTOR 1.0f  /* of the rewrite threshold, for members of one cluster */
 
 /* Features of documents, recomputed on demand: verification re-reads the
  * text instead of keeping every document's features in memory. */
@@ -41,7 +41,7 @@ static int cache_init(feature_cache *fc, const nd_corpus *c)
     fc->slots = calloc(CACHE_SLOTS, sizeof *fc->slots);
     if (!fc->tk || !fc->slots) return -1;
     for (size_t i = 0; i < CACHE_SLOTS; i++) fc->slots[i].doc = UINT32_MAX;
-    nd_verify_params_from(&c->opt, &fc->params);
+    nd_verify_params_from(&c->opt, &c->df, &fc->params);
     return 0;
 }
 
@@ -91,11 +91,10 @@ static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
 
 static int same_story(void *ctx, uint32_t x, uint32_t y)
 {
-    feature_cache *fc = ctx;
     nd_pair_score s;
     if (cache_score(ctx, x, y, &s)) return -1;
-    /* same story: derived, allowing for the drift of a rewrite of a rewrite */
-    return s.shingle >= fc->params.copy_threshold || s.similarity >= SAME_STORY_FACTOR * fc->params.rewrite_threshold;
+    if (s.derived) return ND_STORY_DERIVED;
+    return s.related ? ND_STORY_RELATED : ND_STORY_NONE;
 }
 
 /* ---- fingerprint ------------------------------------------------------ */
@@ -107,7 +106,7 @@ typedef struct fingerprints {
     nd_evidence *ev;
 } fingerprints;
 
-static int fingerprint_all(const nd_corpus *c, fingerprints *fp)
+static int fingerprint_all(nd_corpus *c, fingerprints *fp)
 {
     uint32_t n = (uint32_t)c->docs.n;
     memset(fp, 0, sizeof *fp);
@@ -117,7 +116,7 @@ static int fingerprint_all(const nd_corpus *c, fingerprints *fp)
     nd_tokens t = { 0 };
     nd_features f = { 0 };
     int rc = -1;
-    if (!fp->off || !fp->ev || !tk) goto done;
+    if (!fp->off || !fp->ev || !tk || nd_stats_reset(c)) goto done;
     for (uint32_t d = 0; d < n; d++) {
         const nd_doc *doc = &c->docs.v[d];
         fp->off[d] = fp->nkeys;
@@ -125,9 +124,11 @@ static int fingerprint_all(const nd_corpus *c, fingerprints *fp)
             nd_keys_build(&f, &fp->keys, &fp->nkeys, &fp->cap))
             goto done;
         nd_evidence_of(doc->text, doc->len, &t, &fp->ev[d]);
+        nd_docfreq_add(&c->df, &f);
         if ((d & 1023) == 1023) nd_corpus_progress(c, "fingerprint", d + 1, n);
     }
     fp->off[n] = fp->nkeys;
+    c->df_docs = n;
     nd_corpus_progress(c, "fingerprint", n, n);
     rc = 0;
 done:
@@ -158,7 +159,7 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     uint32_t n = (uint32_t)c->docs.n;
     fingerprints fp = { 0 };
     nd_candidates cand = { 0 };
-    feature_cache fc;
+    feature_cache fc = { 0 };
     nd_groups groups = { 0 };
     nd_edge *edges = NULL;
     nd_related *related = NULL;
@@ -166,7 +167,7 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     nd_result *r = NULL;
     int ok = 0;
 
-    if (cache_init(&fc, c) || fingerprint_all(c, &fp)) goto oom;
+    if (fingerprint_all(c, &fp) || cache_init(&fc, c)) goto oom;
     if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MIN_SHARED_FRACTION, MAX_POSTING, &cand)) goto oom;
     edges = malloc((cand.n + 1) * sizeof *edges);
     related = malloc((cand.n + 1) * sizeof *related);

@@ -48,6 +48,7 @@ void nd_corpus_free(nd_corpus *c)
     nd_vec_free(&c->skipped);
     nd_vec_free(&c->warnings);
     free(c->id_slots);
+    nd_docfreq_free(&c->df);
     free(c);
 }
 

@@ -6,6 +6,7 @@
 #include "newsdup.h"
 #include "../util/arena.h"
 #include "../util/vec.h"
+#include "../fingerprint/docfreq.h"
 
 #define ND_DOC_CP1252 1u  /* text was decoded from Windows-1252 */
 
@@ -29,6 +30,8 @@ struct nd_corpus {
     uint32_t *id_slots;             /* open addressing: doc index + 1, 0 empty */
     size_t id_cap;
     uint64_t bytes_read;
+    nd_docfreq df;                  /* corpus statistics for verification ... */
+    uint32_t df_docs;               /* ... counted over the first df_docs documents */
 };
 
 /* Records a rejected document (or unreadable path) under `id`. */

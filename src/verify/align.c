@@ -102,6 +102,11 @@ static int reserve_pairs(nd_alignment *al, uint32_t n)
 
 int nd_align(const nd_features *a, const nd_features *b, nd_alignment *out)
 {
+    return nd_align_weighted(a, b, NULL, out);
+}
+
+int nd_align_weighted(const nd_features *a, const nd_features *b, const nd_docfreq *df, nd_alignment *out)
+{
     out->npairs = 0;
     out->coverage = 0;
     uint32_t na = a->nsent < MAX_ALIGN_SENTENCES ? a->nsent : MAX_ALIGN_SENTENCES;
@@ -118,8 +123,8 @@ int nd_align(const nd_features *a, const nd_features *b, nd_alignment *out)
     float *sim = malloc((size_t)na * nb * sizeof *sim);
     int rc = -1;
     if (!tw || !wa || !wb || !suma || !sumb || !dp || !sim || reserve_pairs(out, na < nb ? na : nb)) goto done;
-    for (uint32_t k = 0; k < wa_n; k++) wa[k] = lookup(tw, nterms, a->words[k]);
-    for (uint32_t k = 0; k < wb_n; k++) wb[k] = lookup(tw, nterms, b->words[k]);
+    for (uint32_t k = 0; k < wa_n; k++) wa[k] = lookup(tw, nterms, a->words[k]) * nd_docfreq_word(df, a->words[k]);
+    for (uint32_t k = 0; k < wb_n; k++) wb[k] = lookup(tw, nterms, b->words[k]) * nd_docfreq_word(df, b->words[k]);
     for (uint32_t i = 0; i < na; i++) {
         suma[i] = 0;
         for (uint32_t k = a->sent_off[i]; k < a->sent_off[i + 1]; k++) suma[i] += wa[k];

@@ -4,6 +4,7 @@
 #define ND_ALIGN_H
 #include <stdint.h>
 
+#include "../fingerprint/docfreq.h"
 #include "../fingerprint/features.h"
 
 typedef struct nd_sent_pair {
@@ -19,5 +20,8 @@ typedef struct nd_alignment {
 
 /* Aligns a to b, reusing out's buffer.  0, or -1 when out of memory. */
 int nd_align(const nd_features *a, const nd_features *b, nd_alignment *out);
+/* The same, with words also weighted by how few documents of the corpus use
+ * them (df NULL: as nd_align). */
+int nd_align_weighted(const nd_features *a, const nd_features *b, const nd_docfreq *df, nd_alignment *out);
 void nd_alignment_free(nd_alignment *al);
 #endif

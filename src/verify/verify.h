@@ -8,9 +8,11 @@ typedef struct nd_verify_params {
     float copy_threshold;      /* shingle containment for a copy */
     float rewrite_threshold;   /* derivation score for a rewrite */
     float related_threshold;   /* content-word overlap for related coverage */
+    const nd_docfreq *df;      /* corpus document frequencies, or NULL */
 } nd_verify_params;
 
-void nd_verify_params_from(const nd_options *opt, nd_verify_params *p);
+/* Thresholds from opt; df (may be NULL) is kept, not copied. */
+void nd_verify_params_from(const nd_options *opt, const nd_docfreq *df, nd_verify_params *p);
 
 /* Scores the pair (a, b); `al` is scratch space the caller reuses (and may
  * read: it holds the sentence alignment afterwards).  -1 when out of memory. */

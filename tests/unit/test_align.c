@@ -175,7 +175,7 @@ static void verify_tells_copy_rewrite_and_unrelated_apart(void)
     nd_options opt;
     nd_options_default(&opt);
     nd_verify_params p;
-    nd_verify_params_from(&opt, &p);
+    nd_verify_params_from(&opt, NULL, &p);
     CHECK_NEAR(p.copy_threshold, opt.copy_threshold, 1e-6);
     doc o, c, r, u;
     char dressed[4096];

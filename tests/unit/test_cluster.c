@@ -4,8 +4,8 @@
 #include "check.h"
 #include "cluster/cluster.h"
 
-/* An oracle from a table: each document is on a set of stories (a bit
- * mask); two documents are on the same story when their sets meet.  It
+/* An oracle from a table: each document derives from a set of stories (a
+ * bit mask); two documents count as derived when their sets meet.  It
  * records the pairs it was asked about. */
 typedef struct oracle {
     const unsigned *story;
@@ -23,7 +23,7 @@ static int same_story(void *ctx, uint32_t x, uint32_t y)
         o->nasked++;
     }
     if (o->fail) return -1;
-    return (o->story[x] & o->story[y]) != 0;
+    return (o->story[x] & o->story[y]) ? ND_STORY_DERIVED : ND_STORY_NONE;
 }
 
 static void a_document_lifting_from_two_stories_does_not_bridge_them(void)

@@ -1,0 +1,28 @@
+/* How many documents of the corpus use each word and each word pair.
+ * Phrasing that many documents share (a wire service's templates, a
+ * section's stock sentences) says nothing about who copied whom. */
+#ifndef ND_DOCFREQ_H
+#define ND_DOCFREQ_H
+#include <stdint.h>
+
+#include "features.h"
+
+typedef struct nd_docfreq {
+    uint32_t *words;     /* counters indexed by hash: collisions only overcount */
+    uint32_t *bigrams;
+    uint32_t mask;
+    uint32_t ndocs;
+} nd_docfreq;
+
+/* 2^bits counters per table.  0, or -1 when out of memory. */
+int nd_docfreq_init(nd_docfreq *df, unsigned bits);
+void nd_docfreq_free(nd_docfreq *df);
+
+/* Counts one document's vocabulary and bigrams (each once). */
+void nd_docfreq_add(nd_docfreq *df, const nd_features *f);
+
+/* Weight of a word or bigram in (0, 1]: 1 for one used by a single
+ * document, near 0 for one every document uses.  df NULL: 1. */
+float nd_docfreq_word(const nd_docfreq *df, uint32_t h);
+float nd_docfreq_bigram(const nd_docfreq *df, uint32_t h);
+#endif
