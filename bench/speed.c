@@ -23,7 +23,8 @@ static double now(void)
 typedef struct {
     const char *name[MAX_STAGES];
     double first[MAX_STAGES], last[MAX_STAGES];
-    unsigned n;
+    uint64_t units[MAX_STAGES];
+    int n;
 } stage_clock;
 
 static void on_progress(void *ctx, const nd_progress *p)
@@ -37,6 +38,12 @@ static void on_progress(void *ctx, const nd_progress *p)
         sc->n++;
     }
     sc->last[sc->n - 1] = t;
+    sc->units[sc->n - 1] = p->total;
+}
+
+static int is_word_byte(unsigned char c)
+{
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u || c >= 0x80;
 }
 
 static uint64_t baseline(const nd_corpus *c)
@@ -47,9 +54,9 @@ static uint64_t baseline(const nd_corpus *c)
         const unsigned char *s = (const unsigned char *)nd_doc_text(c, d, &n);
         size_t i = 0;
         while (i < n) {
-            while (i < n && !((s[i] | 32) - 'a' < 26u || s[i] - '0' < 10u || s[i] >= 0x80)) i++;
+            while (i < n && !is_word_byte(s[i])) i++;
             size_t st = i;
-            while (i < n && ((s[i] | 32) - 'a' < 26u || s[i] - '0' < 10u || s[i] >= 0x80)) i++;
+            while (i < n && is_word_byte(s[i])) i++;
             if (i > st) acc += XXH3_64bits(s + st, i - st);
         }
     }
@@ -109,9 +116,10 @@ int main(int argc, char **argv)
     printf("scan (whole):                          %.1f MB/s, %.0f docs/s, %zu clusters\n", mb / t_scan,
            docs / t_scan, r->nclusters);
     printf("ratio scan/baseline: %.3f\n", t_base / t_scan);
-    for (unsigned i = 0; i < sc.n; i++)
-        printf("  stage %-12s %7.2f s  %.1f MB/s\n", sc.name[i], sc.last[i] - sc.first[i],
-               mb / (sc.last[i] - sc.first[i] > 1e-9 ? sc.last[i] - sc.first[i] : 1e-9));
+    for (int i = 0; i < sc.n; i++)
+        printf("  stage %-12s %7.2f s  %.1f MB/s  (%llu units)\n", sc.name[i], sc.last[i] - sc.first[i],
+               mb / (sc.last[i] - sc.first[i] > 1e-9 ? sc.last[i] - sc.first[i] : 1e-9),
+               (unsigned long long)sc.units[i]);
     printf("peak RSS %.1f MB; after loading %.1f MB; scan overhead %.0f bytes/document beyond the loaded corpus\n",
            ru.ru_maxrss / 1024.0, rss_loaded / 1024.0,
            docs ? (double)(ru.ru_maxrss - rss_loaded) * 1024.0 / docs : 0);

@@ -1,37 +1,18 @@
 #include "index.h"
 
 #include <stdlib.h>
-#include <string.h>
 
-/* LSD radix sort of 64-bit values, 16 bits a pass. */
-static int radix_sort64(uint64_t *v, size_t n)
+#include "../util/sort.h"
+
+#define ALL_PAIRS_POSTING 64
+
+/* Sorts v[0..n) with a scratch copy; -1 when out of memory. */
+static int sort64(uint64_t *v, size_t n)
 {
-    if (n < 2) return 0;
-    uint64_t *tmp = malloc(n * sizeof *tmp);
-    uint32_t *count = malloc(65536 * sizeof *count);
-    if (!tmp || !count) {
-        free(tmp);
-        free(count);
-        return -1;
-    }
-    uint64_t *src = v, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65536 * sizeof *count);
-        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 0xFFFF]++;
-        uint32_t sum = 0;
-        for (size_t b = 0; b < 65536; b++) {
-            uint32_t c = count[b];
-            count[b] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 0xFFFF]++] = src[i];
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
+    uint64_t *tmp = malloc((n + 1) * sizeof *tmp);
+    int rc = tmp ? nd_sort_u64(v, n, tmp) : -1;
     free(tmp);
-    free(count);
-    return 0;
+    return rc;
 }
 
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
@@ -45,7 +26,7 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     if (!post) return -1;
     for (uint32_t d = 0; d < ndocs; d++)
         for (uint64_t i = off[d]; i < off[d + 1]; i++) post[i] = ((uint64_t)keys[i] << 32) | d;
-    if (radix_sort64(post, nkeys)) {
+    if (sort64(post, nkeys)) {
         free(post);
         return -1;
     }
@@ -60,7 +41,12 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
         while (j < nkeys && (post[j] >> 32) == (post[i] >> 32)) j++;
         size_t len = j - i;
         if (len >= 2 && len <= max_posting) {
-            size_t add = len * (len - 1) / 2;
+            /* A short list pairs everyone; a long one (a big syndication
+             * group, or a phrase common in this corpus) only neighbours:
+             * documents that share many long lists still meet each other
+             * often enough, and the pair count stays linear. */
+            int all = len <= ALL_PAIRS_POSTING;
+            size_t add = all ? len * (len - 1) / 2 : len - 1;
             if (npairs + add > cap) {
                 while (npairs + add > cap) cap *= 2;
                 uint64_t *p = realloc(pairs, cap * sizeof *p);
@@ -72,30 +58,36 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
                 pairs = p;
             }
             for (size_t x = i; x < j; x++)
-                for (size_t y = x + 1; y < j; y++)
+                for (size_t y = x + 1; y < (all ? j : x + 2 <= j ? x + 2 : j); y++)
                     pairs[npairs++] = ((post[x] & 0xFFFFFFFFu) << 32) | (post[y] & 0xFFFFFFFFu);
         }
         i = j;
     }
     free(post);
-    if (radix_sort64(pairs, npairs)) {
+    if (sort64(pairs, npairs)) {
         free(pairs);
         return -1;
     }
+    /* two passes over the runs: count the candidates, then store them */
     size_t n = 0;
-    nd_candidate *res = malloc((npairs + 1) * sizeof *res);
-    if (!res) {
-        free(pairs);
-        return -1;
-    }
-    for (size_t i = 0; i < npairs;) {
-        size_t j = i;
-        while (j < npairs && pairs[j] == pairs[i]) j++;
-        uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
-        uint64_t ka = off[a + 1] - off[a], kb = off[b + 1] - off[b];
-        if (j - i >= min_shared && (double)(j - i) >= min_fraction * (double)(ka < kb ? ka : kb))
-            res[n++] = (nd_candidate){ (uint32_t)(pairs[i] >> 32), (uint32_t)pairs[i], (uint32_t)(j - i) };
-        i = j;
+    nd_candidate *res = NULL;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1 && !(res = malloc((n + 1) * sizeof *res))) {
+            free(pairs);
+            return -1;
+        }
+        n = 0;
+        for (size_t i = 0; i < npairs;) {
+            size_t j = i;
+            while (j < npairs && pairs[j] == pairs[i]) j++;
+            uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
+            uint64_t ka = off[a + 1] - off[a], kb = off[b + 1] - off[b];
+            if (j - i >= min_shared && (double)(j - i) >= min_fraction * (double)(ka < kb ? ka : kb)) {
+                if (res) res[n] = (nd_candidate){ a, b, (uint32_t)(j - i) };
+                n++;
+            }
+            i = j;
+        }
     }
     free(pairs);
     out->v = res;

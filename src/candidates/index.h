@@ -17,8 +17,9 @@ typedef struct nd_candidates {
 /* Finds the pairs sharing at least min_shared keys, and at least min_fraction
  * of the keys of the document with fewer (two articles on one topic share a
  * few word pairs by chance; derived ones share a tenth or more).  keys[off[d]..off[d+1])
- * are document d's keys (unique).  Keys held by more than max_posting
- * documents are too common to mean anything and are ignored.  The result is
+ * are document d's keys (unique).  A key held by up to 64 documents pairs
+ * them all; one held by more pairs only neighbours in document order; one
+ * held by more than max_posting documents is too common to mean anything.  The result is
  * sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, nd_candidates *out);

@@ -3,6 +3,8 @@
 #include <stdlib.h>
 #include <xxhash.h>
 
+#include "../util/sort.h"
+
 /* Sampling rates (1 in 2^k), chosen so a 3.5 KB article yields about 100
  * keys: copies share most shingle keys, paraphrases share word-pair keys
  * (a rewrite keeps about two thirds of a sentence's content words, so about
@@ -24,12 +26,6 @@ static int push(uint32_t **keys, uint32_t *n, uint32_t *cap, uint32_t k)
     return 0;
 }
 
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
-
 int nd_keys_build(const nd_features *f, uint32_t **keys, uint32_t *n, uint32_t *cap)
 {
     uint32_t first = *n;
@@ -47,12 +43,11 @@ int nd_keys_build(const nd_features *f, uint32_t **keys, uint32_t *n, uint32_t *
                 if ((h >> (32 - PAIR_SAMPLE_BITS)) == 0 && push(keys, n, cap, h | KEY_KIND_BIT)) return -1;
             }
     }
-    if (*n == first) return 0;
     /* unique within the document, so a shared key counts once per pair */
-    qsort(*keys + first, *n - first, sizeof **keys, cmp_u32);
-    uint32_t k = first;
-    for (uint32_t i = first; i < *n; i++)
-        if (k == first || (*keys)[i] != (*keys)[k - 1]) (*keys)[k++] = (*keys)[i];
-    *n = k;
+    uint32_t len = *n - first;
+    uint32_t *tmp = malloc(((size_t)len + 1) * sizeof *tmp);
+    if (!tmp) return -1;
+    *n = first + nd_sort_unique_u32(*keys + first, len, tmp);
+    free(tmp);
     return 0;
 }

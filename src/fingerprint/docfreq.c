@@ -10,6 +10,7 @@ int nd_docfreq_init(nd_docfreq *df, unsigned bits)
     df->bigrams = calloc(n, sizeof *df->bigrams);
     df->mask = (uint32_t)(n - 1);
     df->ndocs = 0;
+    df->table = NULL;
     if (!df->words || !df->bigrams) {
         nd_docfreq_free(df);
         return -1;
@@ -21,7 +22,9 @@ void nd_docfreq_free(nd_docfreq *df)
 {
     free(df->words);
     free(df->bigrams);
+    free(df->table);
     df->words = df->bigrams = NULL;
+    df->table = NULL;
 }
 
 void nd_docfreq_add(nd_docfreq *df, const nd_features *f)
@@ -43,12 +46,28 @@ static float weight(uint32_t n, uint32_t ndocs)
     return w < 0.02f ? 0.02f : w > 1.0f ? 1.0f : w;
 }
 
+#define TABLE 4096  /* counts below this are looked up */
+
+int nd_docfreq_finish(nd_docfreq *df)
+{
+    free(df->table);
+    df->table = malloc(TABLE * sizeof *df->table);
+    if (!df->table) return -1;
+    for (uint32_t n = 0; n < TABLE; n++) df->table[n] = weight(n, df->ndocs);
+    return 0;
+}
+
+static float weight_of(const nd_docfreq *df, uint32_t n)
+{
+    return n < TABLE && df->table ? df->table[n] : weight(n, df->ndocs);
+}
+
 float nd_docfreq_word(const nd_docfreq *df, uint32_t h)
 {
-    return df ? weight(df->words[h & df->mask], df->ndocs) : 1.0f;
+    return df ? weight_of(df, df->words[h & df->mask]) : 1.0f;
 }
 
 float nd_docfreq_bigram(const nd_docfreq *df, uint32_t h)
 {
-    return df ? weight(df->bigrams[h & df->mask], df->ndocs) : 1.0f;
+    return df ? weight_of(df, df->bigrams[h & df->mask]) : 1.0f;
 }

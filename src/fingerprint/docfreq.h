@@ -12,6 +12,7 @@ typedef struct nd_docfreq {
     uint32_t *bigrams;
     uint32_t mask;
     uint32_t ndocs;
+    float *table;        /* weight by count, for small counts; built by nd_docfreq_finish */
 } nd_docfreq;
 
 /* 2^bits counters per table.  0, or -1 when out of memory. */
@@ -20,6 +21,10 @@ void nd_docfreq_free(nd_docfreq *df);
 
 /* Counts one document's vocabulary and bigrams (each once). */
 void nd_docfreq_add(nd_docfreq *df, const nd_features *f);
+
+/* Fixes the weights once every document is counted (a lookup table, since
+ * weighing is in the verify stage's inner loop).  0, or -1 when out of memory. */
+int nd_docfreq_finish(nd_docfreq *df);
 
 /* Weight of a word or bigram in (0, 1]: 1 for one used by a single
  * document, near 0 for one every document uses.  df NULL: 1. */

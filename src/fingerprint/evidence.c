@@ -1,25 +1,9 @@
 #include "evidence.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "../normalise/fold.h"
-
-static int contains_folded(const char *text, size_t n, const char *needle)
-{
-    /* case-insensitive search over ASCII; needles are ASCII lower case */
-    size_t m = strlen(needle);
-    for (size_t i = 0; i + m <= n; i++) {
-        size_t k = 0;
-        while (k < m) {
-            char ch = text[i + k];
-            if (ch >= 'A' && ch <= 'Z') ch = (char)(ch | 32);
-            if (ch != needle[k]) break;
-            k++;
-        }
-        if (k == m) return 1;
-    }
-    return 0;
-}
 
 /* Counts quotations: from an opening mark to the next closing one, with at
  * least four words between (scare quotes around a term do not count). */
@@ -52,7 +36,7 @@ static uint16_t count_quotations(const char *text, size_t n, const nd_tokens *t)
     return count;
 }
 
-void nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out)
+int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out)
 {
     static const char *const self[] = {
         "told reporters", "request for comment", "requests for comment", "in an interview with",
@@ -61,12 +45,22 @@ void nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence 
     };
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
+    /* one lower-cased copy, then the C library's fast substring search */
+    char *low = malloc(n + 1);
+    if (!low) return -1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = text[i];
+        low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 32) : ch;
+    }
+    low[n] = 0;  /* document text holds no NUL: binary input was rejected */
     for (size_t i = 0; i < sizeof self / sizeof self[0]; i++)
-        if (contains_folded(text, n, self[i])) out->self_refs++;
-    out->truncated = contains_folded(text, n, "(truncated") || contains_folded(text, n, "[truncated");
+        if (strstr(low, self[i])) out->self_refs++;
+    out->truncated = strstr(low, "(truncated") || strstr(low, "[truncated");
+    free(low);
     for (uint32_t i = 0; i < t->ntok; i++) {
         if (t->tok[i].flags & ND_TOK_BOILER) continue;
         out->words++;
         if (t->tok[i].flags & ND_TOK_NUMBER) out->numbers++;
     }
+    return 0;
 }

@@ -14,6 +14,6 @@ typedef struct nd_evidence {
     uint32_t words;        /* words in content sentences */
 } nd_evidence;
 
-/* Reads the evidence off text[0..n) and its tokens. */
-void nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out);
+/* Reads the evidence off text[0..n) and its tokens.  0, or -1 when out of memory. */
+int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out);
 #endif

@@ -4,6 +4,8 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "../util/sort.h"
+
 #define MIN_CONTENT_WORDS 3   /* shorter sentences ("He agreed.") would match anything */
 #define SHINGLE 5
 
@@ -17,48 +19,6 @@ static int grow(uint32_t **v, uint32_t *cap, uint32_t need)
     *v = p;
     *cap = nc;
     return 0;
-}
-
-static void insertion_sort(uint32_t *v, uint32_t n)
-{
-    for (uint32_t i = 1; i < n; i++) {
-        uint32_t x = v[i], j = i;
-        while (j && v[j - 1] > x) {
-            v[j] = v[j - 1];
-            j--;
-        }
-        v[j] = x;
-    }
-}
-
-/* LSD radix sort, 8 bits a pass (qsort's comparator calls would dominate
- * fingerprinting), then drops repeats.  tmp holds n values.  Returns the new length. */
-static uint32_t sort_unique(uint32_t *v, uint32_t n, uint32_t *tmp)
-{
-    if (n < 48) {
-        insertion_sort(v, n);
-    } else {
-        uint32_t *src = v, *dst = tmp;
-        for (int shift = 0; shift < 32; shift += 8) {
-            uint32_t count[256] = { 0 };
-            for (uint32_t i = 0; i < n; i++) count[(src[i] >> shift) & 255]++;
-            uint32_t sum = 0;
-            for (int b = 0; b < 256; b++) {
-                uint32_t c = count[b];
-                count[b] = sum;
-                sum += c;
-            }
-            for (uint32_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 255]++] = src[i];
-            uint32_t *t = src;
-            src = dst;
-            dst = t;
-        }
-        /* four passes: the sorted data is back in v */
-    }
-    uint32_t k = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (k == 0 || v[i] != v[k - 1]) v[k++] = v[i];
-    return k;
 }
 
 static uint32_t mix2(uint32_t a, uint32_t b)
@@ -103,7 +63,7 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
                 f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(sh, sizeof sh);
             }
         }
-        uint32_t len = sort_unique(f->words + first, nw - first, tmp);
+        uint32_t len = nd_sort_unique_u32(f->words + first, nw - first, tmp);
         if (len < MIN_CONTENT_WORDS) {
             nw = first;
             continue;
@@ -115,9 +75,9 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
     }
     f->sent_off[f->nsent] = nw;
     memcpy(f->vocab, f->words, (size_t)nw * sizeof *f->words);
-    f->nvocab = sort_unique(f->vocab, nw, f->shingles + f->nshingles);
-    f->nbigrams = sort_unique(f->bigrams, nb, f->vocab + f->nvocab);
-    f->nshingles = sort_unique(f->shingles, f->nshingles, f->vocab + f->nvocab);
+    f->nvocab = nd_sort_unique_u32(f->vocab, nw, f->shingles + f->nshingles);
+    f->nbigrams = nd_sort_unique_u32(f->bigrams, nb, f->vocab + f->nvocab);
+    f->nshingles = nd_sort_unique_u32(f->shingles, f->nshingles, f->vocab + f->nvocab);
     return 0;
 }
 
@@ -141,4 +101,26 @@ uint32_t nd_sorted_intersect(const uint32_t *a, uint32_t na, const uint32_t *b, 
         else { k++; i++; j++; }
     }
     return k;
+}
+
+void *nd_features_pack(const nd_features *src, nd_features *view)
+{
+    uint32_t nwords = src->sent_off[src->nsent];
+    size_t n = (size_t)src->nsent + (src->nsent + 1) + nwords + src->nbigrams + src->nshingles + src->nvocab;
+    uint32_t *block = malloc((n + 1) * sizeof *block), *p = block;
+    if (!block) return NULL;
+    memset(view, 0, sizeof *view);
+#define PACK(field, count) do { view->field = p; memcpy(p, src->field, (size_t)(count) * sizeof *p); p += (count); } while (0)
+    PACK(sent_index, src->nsent);
+    PACK(sent_off, src->nsent + 1);
+    PACK(words, nwords);
+    PACK(bigrams, src->nbigrams);
+    PACK(shingles, src->nshingles);
+    PACK(vocab, src->nvocab);
+#undef PACK
+    view->nsent = src->nsent;
+    view->nbigrams = src->nbigrams;
+    view->nshingles = src->nshingles;
+    view->nvocab = src->nvocab;
+    return block;
 }

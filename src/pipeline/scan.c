@@ -16,17 +16,21 @@
 
 #define MIN_SHARED_KEYS 2       /* one shared key happens by chance */
 #define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
-#define MAX_POSTING 256         /* a key in more documents is a common phrase, not evidence */
-#define CACHE_SLOTS 1024        /* features of recently verified documents */
+#define DERIVED_SHARED_FRACTION 0.10f /* below this, a candidate is only checked for related coverage */
+#define MAX_POSTING 4096        /* a key in more documents is a common phrase, not evidence */
+#define CACHE_SLOTS 16384       /* features of recent documents: about 7 KB each, packed */
 
 /* Features of documents, recomputed on demand: verification re-reads the
- * text instead of keeping every document's features in memory. */
+ * text instead of keeping every document's features in memory, so memory
+ * stays bounded; a corpus of up to CACHE_SLOTS documents is tokenised once. */
 typedef struct feature_cache {
     const nd_corpus *c;
     nd_tokeniser *tk;
+    nd_tokens tokens;           /* of the document last computed */
+    nd_features scratch;        /* built here, then packed into a slot */
     struct slot {
         uint32_t doc;           /* UINT32_MAX: empty */
-        nd_tokens tokens;
+        void *block;            /* f's storage */
         nd_features f;
     } *slots;
     nd_alignment al;
@@ -48,17 +52,17 @@ static int cache_init(feature_cache *fc, const nd_corpus *c)
 static void cache_free(feature_cache *fc)
 {
     if (fc->slots)
-        for (size_t i = 0; i < CACHE_SLOTS; i++) {
-            nd_tokens_free(&fc->slots[i].tokens);
-            nd_features_free(&fc->slots[i].f);
-        }
+        for (size_t i = 0; i < CACHE_SLOTS; i++) free(fc->slots[i].block);
+    nd_tokens_free(&fc->tokens);
+    nd_features_free(&fc->scratch);
     free(fc->slots);
     nd_tokeniser_free(fc->tk);
     nd_alignment_free(&fc->al);
 }
 
 /* Features of doc; the pointer is valid until the next call for another
- * document in the same slot.  NULL when out of memory. */
+ * document in the same slot.  After a miss, fc->tokens holds doc's tokens.
+ * NULL when out of memory. */
 static const nd_features *cache_get(feature_cache *fc, uint32_t doc, int avoid_slot, int *slot_out)
 {
     int s = (int)(doc % CACHE_SLOTS);
@@ -68,16 +72,18 @@ static const nd_features *cache_get(feature_cache *fc, uint32_t doc, int avoid_s
     if (sl->doc == doc) return &sl->f;
     const nd_doc *d = &fc->c->docs.v[doc];
     sl->doc = UINT32_MAX;
-    if (nd_tokenise(fc->tk, d->text, d->len, fc->c->opt.max_sentences, &sl->tokens) ||
-        nd_features_build(&sl->tokens, &sl->f))
+    free(sl->block);
+    sl->block = NULL;
+    if (nd_tokenise(fc->tk, d->text, d->len, fc->c->opt.max_sentences, &fc->tokens) ||
+        nd_features_build(&fc->tokens, &fc->scratch) || !(sl->block = nd_features_pack(&fc->scratch, &sl->f)))
         return NULL;
     sl->doc = doc;
     return &sl->f;
 }
 
-static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
+/* Scores a pair fully, or (cheap) only for related coverage. */
+static int cache_pair(feature_cache *fc, uint32_t a, uint32_t b, int full, nd_pair_score *out)
 {
-    feature_cache *fc = ctx;
     int slot;
     const nd_features *fa = cache_get(fc, a, -1, &slot);
     if (!fa) return -1;
@@ -86,7 +92,14 @@ static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
     /* the second lookup may have evicted a from a neighbouring slot: refetch */
     fa = cache_get(fc, a, -1, NULL);
     if (!fa) return -1;
-    return nd_verify(fa, fb, &fc->params, &fc->al, out);
+    if (full) return nd_verify(fa, fb, &fc->params, &fc->al, out);
+    nd_verify_related(fa, fb, &fc->params, out);
+    return 0;
+}
+
+static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
+{
+    return cache_pair(ctx, a, b, 1, out);
 }
 
 static int same_story(void *ctx, uint32_t x, uint32_t y)
@@ -106,36 +119,30 @@ typedef struct fingerprints {
     nd_evidence *ev;
 } fingerprints;
 
-static int fingerprint_all(nd_corpus *c, fingerprints *fp)
+/* Fingerprints every document through the cache, so a corpus that fits in
+ * it is tokenised once for fingerprinting and verification together. */
+static int fingerprint_all(nd_corpus *c, feature_cache *fc, fingerprints *fp)
 {
     uint32_t n = (uint32_t)c->docs.n;
     memset(fp, 0, sizeof *fp);
     fp->off = malloc(((size_t)n + 1) * sizeof *fp->off);
     fp->ev = calloc((size_t)n + 1, sizeof *fp->ev);
-    nd_tokeniser *tk = nd_tokeniser_new();
-    nd_tokens t = { 0 };
-    nd_features f = { 0 };
-    int rc = -1;
-    if (!fp->off || !fp->ev || !tk || nd_stats_reset(c)) goto done;
+    if (!fp->off || !fp->ev || nd_stats_reset(c)) return -1;
     for (uint32_t d = 0; d < n; d++) {
         const nd_doc *doc = &c->docs.v[d];
         fp->off[d] = fp->nkeys;
-        if (nd_tokenise(tk, doc->text, doc->len, c->opt.max_sentences, &t) || nd_features_build(&t, &f) ||
-            nd_keys_build(&f, &fp->keys, &fp->nkeys, &fp->cap))
-            goto done;
-        nd_evidence_of(doc->text, doc->len, &t, &fp->ev[d]);
-        nd_docfreq_add(&c->df, &f);
+        const nd_features *f = cache_get(fc, d, -1, NULL);  /* a miss: first sight of d */
+        if (!f || nd_keys_build(f, &fp->keys, &fp->nkeys, &fp->cap) ||
+            nd_evidence_of(doc->text, doc->len, &fc->tokens, &fp->ev[d]))
+            return -1;
+        nd_docfreq_add(&c->df, f);
         if ((d & 1023) == 1023) nd_corpus_progress(c, "fingerprint", d + 1, n);
     }
     fp->off[n] = fp->nkeys;
+    if (nd_docfreq_finish(&c->df)) return -1;
     c->df_docs = n;
     nd_corpus_progress(c, "fingerprint", n, n);
-    rc = 0;
-done:
-    nd_tokeniser_free(tk);
-    nd_tokens_free(&t);
-    nd_features_free(&f);
-    return rc;
+    return 0;
 }
 
 static void fingerprints_free(fingerprints *fp)
@@ -167,14 +174,17 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     nd_result *r = NULL;
     int ok = 0;
 
-    if (fingerprint_all(c, &fp) || cache_init(&fc, c)) goto oom;
+    if (cache_init(&fc, c) || fingerprint_all(c, &fc, &fp)) goto oom;
     if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MIN_SHARED_FRACTION, MAX_POSTING, &cand)) goto oom;
     edges = malloc((cand.n + 1) * sizeof *edges);
     related = malloc((cand.n + 1) * sizeof *related);
     if (!edges || !related) goto oom;
     for (size_t i = 0; i < cand.n; i++) {
         nd_pair_score s;
-        if (cache_score(&fc, cand.v[i].a, cand.v[i].b, &s)) goto oom;
+        uint32_t a = cand.v[i].a, b = cand.v[i].b;
+        uint64_t ka = fp.off[a + 1] - fp.off[a], kb = fp.off[b + 1] - fp.off[b];
+        int full = cand.v[i].shared >= DERIVED_SHARED_FRACTION * (float)(ka < kb ? ka : kb);
+        if (cache_pair(&fc, a, b, full, &s)) goto oom;
         if (s.derived) edges[nedges++] = (nd_edge){ cand.v[i].a, cand.v[i].b, s.similarity };
         else if (s.related) related[nrelated++] = (nd_related){ cand.v[i].a, cand.v[i].b, s.overlap };
         if ((i & 255) == 255) nd_corpus_progress(c, "verify", i + 1, cand.n);

@@ -29,7 +29,7 @@ const nd_docfreq *nd_stats_docfreq(nd_corpus *c)
     nd_tokeniser_free(tk);
     nd_tokens_free(&t);
     nd_features_free(&f);
-    if (!ok) {
+    if (!ok || nd_docfreq_finish(&c->df)) {
         nd_docfreq_free(&c->df);
         return NULL;
     }

@@ -1,5 +1,7 @@
 #include "verify.h"
 
+#include <string.h>
+
 void nd_verify_params_from(const nd_options *opt, const nd_docfreq *df, nd_verify_params *p)
 {
     p->df = df;
@@ -33,6 +35,14 @@ static float containment(uint32_t shared, uint32_t na, uint32_t nb)
 {
     uint32_t m = na < nb ? na : nb;
     return m ? (float)shared / (float)m : 0.0f;
+}
+
+void nd_verify_related(const nd_features *a, const nd_features *b, const nd_verify_params *p, nd_pair_score *out)
+{
+    memset(out, 0, sizeof *out);
+    out->overlap = containment(nd_sorted_intersect(a->vocab, a->nvocab, b->vocab, b->nvocab), a->nvocab, b->nvocab);
+    out->relation = ND_REWRITE;
+    out->related = out->overlap >= p->related_threshold;
 }
 
 int nd_verify(const nd_features *a, const nd_features *b, const nd_verify_params *p,

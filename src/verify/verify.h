@@ -18,4 +18,7 @@ void nd_verify_params_from(const nd_options *opt, const nd_docfreq *df, nd_verif
  * read: it holds the sentence alignment afterwards).  -1 when out of memory. */
 int nd_verify(const nd_features *a, const nd_features *b, const nd_verify_params *p,
               nd_alignment *al, nd_pair_score *out);
+/* The cheap part only: content overlap and whether that makes the pair
+ * related coverage (out->derived is 0; alignment is not run). */
+void nd_verify_related(const nd_features *a, const nd_features *b, const nd_verify_params *p, nd_pair_score *out);
 #endif

@@ -8,7 +8,7 @@ static nd_evidence evidence(const char *text)
     nd_tokens t = { 0 };
     nd_evidence ev;
     CHECK_INT(nd_tokenise(tk, text, strlen(text), 5000, &t), 0);
-    nd_evidence_of(text, strlen(text), &t, &ev);
+    CHECK_INT(nd_evidence_of(text, strlen(text), &t, &ev), 0);
     nd_tokens_free(&t);
     nd_tokeniser_free(tk);
     return ev;

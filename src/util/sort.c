@@ -1,0 +1,92 @@
+#include "sort.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void insertion_sort(uint32_t *v, uint32_t n)
+{
+    for (uint32_t i = 1; i < n; i++) {
+        uint32_t x = v[i], j = i;
+        while (j && v[j - 1] > x) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+void nd_sort_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
+{
+    if (n < 48) {  /* below this, the radix passes' fixed cost dominates */
+        insertion_sort(v, n);
+        return;
+    }
+    uint32_t *src = v, *dst = tmp;
+    for (int shift = 0; shift < 32; shift += 8) {
+        uint32_t count[256] = { 0 };
+        for (uint32_t i = 0; i < n; i++) count[(src[i] >> shift) & 255]++;
+        uint32_t sum = 0;
+        for (int b = 0; b < 256; b++) {
+            uint32_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (uint32_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 255]++] = src[i];
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    /* an even number of passes: the sorted data is back in v */
+}
+
+uint32_t nd_sort_unique_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
+{
+    nd_sort_u32(v, n, tmp);
+    uint32_t k = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (k == 0 || v[i] != v[k - 1]) v[k++] = v[i];
+    return k;
+}
+
+/* One LSD pass family over 64-bit keys: `bits` per pass, counts on the heap. */
+static int radix64(uint64_t *v, size_t n, uint64_t *tmp, int bits)
+{
+    size_t buckets = (size_t)1 << bits;
+    size_t *count = malloc(buckets * sizeof *count);
+    if (!count) return -1;
+    uint64_t *src = v, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += bits) {
+        memset(count, 0, buckets * sizeof *count);
+        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & (buckets - 1)]++;
+        size_t sum = 0;
+        for (size_t b = 0; b < buckets; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & (buckets - 1)]++] = src[i];
+        uint64_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    free(count);
+    return 0;
+}
+
+int nd_sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
+{
+    if (n < 48) {
+        for (size_t i = 1; i < n; i++) {
+            uint64_t x = v[i];
+            size_t j = i;
+            while (j && v[j - 1] > x) {
+                v[j] = v[j - 1];
+                j--;
+            }
+            v[j] = x;
+        }
+        return 0;
+    }
+    /* wide passes pay off only when the array dwarfs the count table */
+    return radix64(v, n, tmp, n > (1u << 18) ? 16 : 8);
+}
