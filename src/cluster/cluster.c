@@ -25,22 +25,21 @@ static int cmp_edge(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
-/* Most sampled cross pairs must themselves be derived: same-story coverage
- * that happens to come close to one rewrite stays out, and a document that
- * lifts from two unrelated stories cannot bridge them.  (Requiring only
- * "same story" for most pairs let independent answers into Clough &
- * Stevenson clusters; see bench/RESULTS.md.) */
+/* Most sampled cross pairs must be on the same story (related or derived):
+ * a document that lifts from two unrelated stories cannot bridge them.
+ * Whether a member is derived from the cluster's origin is decided later,
+ * when the origin is known (src/pipeline/result.c). */
 static int may_merge(dsu *d, uint32_t ra, uint32_t rb, uint32_t ea, uint32_t eb, nd_same_story_fn same,
                      void *ctx)
 {
-    uint32_t x = ra, derived = 0, asked = 0;
+    uint32_t x = ra, agree = 0, asked = 0;
     for (int i = 0; i < CROSS_SAMPLE; i++) {
         uint32_t y = rb;
         for (int j = 0; j < CROSS_SAMPLE; j++) {
             if (!(x == ea && y == eb) && !(x == eb && y == ea)) {
                 int r = same(ctx, x, y);
                 if (r < 0) return -1;
-                derived += r == ND_STORY_DERIVED;
+                agree += r != ND_STORY_NONE;
                 asked++;
             }
             y = d->next[y];
@@ -49,7 +48,7 @@ static int may_merge(dsu *d, uint32_t ra, uint32_t rb, uint32_t ea, uint32_t eb,
         x = d->next[x];
         if (x == ra) break;
     }
-    return 2 * derived >= asked;
+    return 2 * agree >= asked;
 }
 
 int nd_cluster_build(uint32_t ndocs, nd_edge *edges, size_t nedges, nd_same_story_fn same, void *ctx,

@@ -21,9 +21,9 @@ typedef struct nd_groups {
 } nd_groups;
 
 /* Joins documents along derived edges, strongest first.  Two groups merge
- * only when most sampled cross pairs are derived too, so a document that
- * lifts from two unrelated stories cannot bridge them, nor can same-story
- * coverage that happens to be close to one rewrite join the cluster.  Groups are numbered
+ * only when most sampled cross pairs are on the same story, so a document
+ * that lifts from two unrelated stories cannot bridge them.  The groups are
+ * components: which members derive from the origin is decided afterwards.  Groups are numbered
  * by their smallest document.  0, or -1 when out of memory (or the oracle failed). */
 int nd_cluster_build(uint32_t ndocs, nd_edge *edges, size_t nedges, nd_same_story_fn same, void *ctx,
                      nd_groups *out);

@@ -14,40 +14,10 @@ static int cmp_member(const void *x, const void *y)
     return (a->doc > b->doc) - (a->doc < b->doc);
 }
 
-/* A member derived directly from the origin hangs under it; the rest (a
- * rewrite of a rewrite) hang under the member they are closest to, grown
- * from the origin along the strongest derived edges. */
-static void find_parents(nd_member *m, uint32_t n, const uint8_t *direct, const nd_edge *edges, size_t nedges,
-                         uint32_t *tree)
-{
-    uint32_t origin = m[0].doc;
-    size_t intree = 0;
-    for (uint32_t i = 0; i < n; i++) {
-        m[i].parent = origin;
-        if (i == 0 || direct[i]) tree[intree++] = m[i].doc;
-    }
-    for (;;) {
-        float best = -1;
-        uint32_t from = 0, to = 0;
-        for (size_t e = 0; e < nedges; e++) {
-            int ina = 0, inb = 0;
-            for (size_t k = 0; k < intree; k++) {
-                ina |= tree[k] == edges[e].a;
-                inb |= tree[k] == edges[e].b;
-            }
-            if (ina == inb) continue;
-            if (edges[e].similarity > best) {
-                best = edges[e].similarity;
-                from = ina ? edges[e].a : edges[e].b;
-                to = ina ? edges[e].b : edges[e].a;
-            }
-        }
-        if (best < 0) break;
-        tree[intree++] = to;
-        for (uint32_t i = 0; i < n; i++)
-            if (m[i].doc == to) m[i].parent = from;
-    }
-}
+/* A rewrite of a rewrite joins through its parent only when the link is
+ * this many times the rewrite threshold: a sibling text that merely shares
+ * the topic with one rewrite stays out. */
+#define INDIRECT_FACTOR 2.0f
 
 /* Edges the clusterer declined to merge along join nothing. */
 static int in_cluster(const nd_groups *g, const nd_edge *e)
@@ -55,94 +25,178 @@ static int in_cluster(const nd_groups *g, const nd_edge *e)
     return g->group[e->a] != UINT32_MAX && g->group[e->a] == g->group[e->b];
 }
 
+typedef struct assembler {
+    const nd_corpus *c;
+    const nd_evidence *ev;
+    nd_score_fn score;
+    void *ctx;
+    float indirect;            /* edge similarity that lets a rewrite of a rewrite join */
+    nd_origin_input *in;       /* scratch, one per document of a component */
+    nd_pair_score *to_origin;  /* scratch: each remaining document against the origin */
+    uint32_t *parent;          /* scratch: UINT32_MAX while unattached */
+    ND_VEC(nd_cluster) out;
+} assembler;
+
+/* Mean similarity of d's edges to documents still in rem (centrality). */
+static float centrality(uint32_t d, const uint32_t *rem, uint32_t nrem, const nd_edge *ce, size_t nce)
+{
+    float sum = 0;
+    uint32_t cnt = 0;
+    for (size_t e = 0; e < nce; e++) {
+        uint32_t other = ce[e].a == d ? ce[e].b : ce[e].b == d ? ce[e].a : UINT32_MAX;
+        if (other == UINT32_MAX) continue;
+        for (uint32_t k = 0; k < nrem; k++)
+            if (rem[k] == other) {
+                sum += ce[e].similarity;
+                cnt++;
+                break;
+            }
+    }
+    return cnt ? sum / (float)cnt : 0;
+}
+
+/* Splits one connected group into clusters around origins: the origin is
+ * chosen, the documents derived from it join, then rewrites of those
+ * rewrites; what is left is grouped again around an origin of its own.
+ * Works in place on rem[0..nrem).  0, or -1 when out of memory. */
+static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd_edge *ce, size_t nce)
+{
+    while (nrem >= 2) {
+        for (uint32_t i = 0; i < nrem; i++) {
+            uint32_t d = rem[i];
+            as->in[i] = (nd_origin_input){ d, as->c->docs.v[d].published, &as->ev[d],
+                                           centrality(d, rem, nrem, ce, nce) };
+        }
+        char why[256];
+        uint32_t o = nd_origin_choose(as->in, nrem, why, sizeof why);
+        uint32_t origin = rem[o];
+        uint32_t attached = 1;
+        for (uint32_t i = 0; i < nrem; i++) {
+            as->parent[i] = UINT32_MAX;
+            if (i == o) continue;
+            if (as->score(as->ctx, origin, rem[i], &as->to_origin[i])) return -1;
+            if (as->to_origin[i].derived) {
+                as->parent[i] = origin;
+                attached++;
+            }
+        }
+        as->parent[o] = origin;
+        for (int grew = 1; grew;) {
+            grew = 0;
+            for (size_t e = 0; e < nce; e++) {
+                if (ce[e].similarity < as->indirect) continue;
+                uint32_t ia = nrem, ib = nrem;
+                for (uint32_t k = 0; k < nrem; k++) {
+                    if (rem[k] == ce[e].a) ia = k;
+                    if (rem[k] == ce[e].b) ib = k;
+                }
+                if (ia == nrem || ib == nrem) continue;
+                if ((as->parent[ia] == UINT32_MAX) == (as->parent[ib] == UINT32_MAX)) continue;
+                uint32_t child = as->parent[ia] == UINT32_MAX ? ia : ib, via = child == ia ? ib : ia;
+                if (!as->to_origin[child].related && !as->to_origin[child].derived) continue;
+                as->parent[child] = rem[via];
+                attached++;
+                grew = 1;
+            }
+        }
+        if (attached >= 2) {
+            nd_cluster cl = { 0 };
+            cl.origin = origin;
+            cl.origin_reason = strdup(why);
+            cl.members = malloc((size_t)attached * sizeof *cl.members);
+            if (!cl.origin_reason || !cl.members || nd_vec_push(&as->out, cl)) {
+                free((void *)cl.origin_reason);
+                free(cl.members);
+                return -1;
+            }
+            nd_cluster *dst = &as->out.v[as->out.n - 1];
+            for (uint32_t i = 0; i < nrem; i++) {
+                if (as->parent[i] == UINT32_MAX) continue;
+                nd_member m = { rem[i], ND_ORIGIN, 1.0f, origin };
+                if (i != o) m = (nd_member){ rem[i], as->to_origin[i].relation, as->to_origin[i].similarity,
+                                             as->parent[i] };
+                dst->members[dst->nmembers++] = m;
+            }
+            qsort(dst->members, dst->nmembers, sizeof *dst->members, cmp_member);
+        }
+        /* what did not attach is grouped again (or left alone) */
+        uint32_t k = 0;
+        for (uint32_t i = 0; i < nrem; i++)
+            if (as->parent[i] == UINT32_MAX) rem[k++] = rem[i];
+        nrem = k;
+    }
+    return 0;
+}
+
+static int cmp_cluster(const void *x, const void *y)
+{
+    const nd_cluster *a = x, *b = y;
+    uint32_t ma = a->members[0].doc, mb = b->members[0].doc;
+    for (uint32_t i = 1; i < a->nmembers; i++) if (a->members[i].doc < ma) ma = a->members[i].doc;
+    for (uint32_t i = 1; i < b->nmembers; i++) if (b->members[i].doc < mb) mb = b->members[i].doc;
+    return (ma > mb) - (ma < mb);
+}
+
 nd_result *nd_result_assemble(const nd_corpus *c, const nd_groups *g, const nd_evidence *ev,
                               const nd_edge *edges, size_t nedges, nd_score_fn score, void *ctx)
 {
     uint32_t n = (uint32_t)c->docs.n;
+    assembler as = { c, ev, score, ctx, INDIRECT_FACTOR * (float)c->opt.rewrite_threshold, NULL, NULL, NULL, { 0 } };
     nd_result *r = calloc(1, sizeof *r);
-    if (!r) return NULL;
-    r->ndocs = n;
-    r->clusters = calloc((size_t)g->ngroups + 1, sizeof *r->clusters);
-    uint32_t *count = calloc((size_t)g->ngroups + 1, sizeof *count);
-    uint32_t *scratch = malloc(((size_t)n + 1) * sizeof *scratch);
-    nd_origin_input *in = malloc(((size_t)n + 1) * sizeof *in);
-    uint8_t *direct = malloc((size_t)n + 1);
-    /* each cluster's edges side by side, so per-cluster work stays local */
+    size_t *moff = calloc((size_t)g->ngroups + 2, sizeof *moff);
+    uint32_t *members = malloc(((size_t)n + 1) * sizeof *members);
     size_t *eoff = calloc((size_t)g->ngroups + 2, sizeof *eoff);
     nd_edge *cedges = malloc((nedges + 1) * sizeof *cedges);
-    if (!r->clusters || !count || !scratch || !in || !direct || !eoff || !cedges) goto fail;
+    as.in = malloc(((size_t)n + 1) * sizeof *as.in);
+    as.to_origin = malloc(((size_t)n + 1) * sizeof *as.to_origin);
+    as.parent = malloc(((size_t)n + 1) * sizeof *as.parent);
+    if (!r || !moff || !members || !eoff || !cedges || !as.in || !as.to_origin || !as.parent) goto fail;
+    r->ndocs = n;
+    /* each component's members and edges side by side, so its work stays local */
+    for (uint32_t d = 0; d < n; d++)
+        if (g->group[d] != UINT32_MAX) moff[g->group[d] + 2]++;
     for (size_t e = 0; e < nedges; e++)
         if (in_cluster(g, &edges[e])) eoff[g->group[edges[e].a] + 2]++;
-    for (uint32_t k = 0; k < g->ngroups; k++) eoff[k + 2] += eoff[k + 1];
+    for (uint32_t k = 0; k < g->ngroups; k++) {
+        moff[k + 2] += moff[k + 1];
+        eoff[k + 2] += eoff[k + 1];
+    }
+    for (uint32_t d = 0; d < n; d++)
+        if (g->group[d] != UINT32_MAX) members[moff[g->group[d] + 1]++] = d;
     for (size_t e = 0; e < nedges; e++)
         if (in_cluster(g, &edges[e])) cedges[eoff[g->group[edges[e].a] + 1]++] = edges[e];
-    r->nclusters = g->ngroups;
-    for (uint32_t d = 0; d < n; d++)
-        if (g->group[d] != UINT32_MAX) count[g->group[d]]++;
-    for (uint32_t k = 0; k < g->ngroups; k++) {
-        nd_cluster *cl = &r->clusters[k];
-        cl->id = k + 1;
-        cl->members = calloc(count[k], sizeof *cl->members);
-        if (!cl->members) goto fail;
-    }
-    for (uint32_t d = 0; d < n; d++) {
-        uint32_t k = g->group[d];
-        if (k == UINT32_MAX) continue;
-        nd_cluster *cl = &r->clusters[k];
-        cl->members[cl->nmembers++].doc = d;
-    }
-    for (uint32_t k = 0; k < g->ngroups; k++) {
-        nd_cluster *cl = &r->clusters[k];
-        const nd_edge *ce = cedges + eoff[k];
-        size_t nce = eoff[k + 1] - eoff[k];
-        /* centrality: mean derived-edge similarity within the cluster */
-        for (uint32_t i = 0; i < cl->nmembers; i++) {
-            uint32_t d = cl->members[i].doc;
-            float sum = 0;
-            uint32_t cnt = 0;
-            for (size_t e = 0; e < nce; e++)
-                if (ce[e].a == d || ce[e].b == d) {
-                    sum += ce[e].similarity;
-                    cnt++;
-                }
-            in[i] = (nd_origin_input){ d, c->docs.v[d].published, &ev[d], cnt ? sum / (float)cnt : 0 };
-        }
-        char why[256];
-        uint32_t o = nd_origin_choose(in, cl->nmembers, why, sizeof why);
-        cl->origin = cl->members[o].doc;
-        cl->origin_reason = strdup(why);
-        if (!cl->origin_reason) goto fail;
-        for (uint32_t i = 0; i < cl->nmembers; i++) {
-            nd_member *m = &cl->members[i];
-            if (m->doc == cl->origin) {
-                m->relation = ND_ORIGIN;
-                m->similarity = 1;
-                continue;
-            }
-            nd_pair_score s;
-            if (score(ctx, cl->origin, m->doc, &s)) goto fail;
-            m->relation = s.relation;
-            m->similarity = s.similarity;
-            m->parent = s.derived;  /* parked here until the members are sorted */
-        }
-        qsort(cl->members, cl->nmembers, sizeof *cl->members, cmp_member);
-        for (uint32_t i = 0; i < cl->nmembers; i++) direct[i] = (uint8_t)cl->members[i].parent;
-        find_parents(cl->members, cl->nmembers, direct, ce, nce, scratch);
-    }
-    free(count);
-    free(scratch);
-    free(in);
-    free(direct);
+    for (uint32_t k = 0; k < g->ngroups; k++)
+        if (split_component(&as, members + moff[k], (uint32_t)(moff[k + 1] - moff[k]), cedges + eoff[k],
+                            eoff[k + 1] - eoff[k]))
+            goto fail;
+    /* numbered by smallest member, as input order has it */
+    if (as.out.n) qsort(as.out.v, as.out.n, sizeof *as.out.v, cmp_cluster);
+    for (size_t k = 0; k < as.out.n; k++) as.out.v[k].id = (uint32_t)k + 1;
+    r->clusters = as.out.v;
+    r->nclusters = as.out.n;
+    as.out.v = NULL;
+    as.out.n = 0;
+    free(moff);
+    free(members);
     free(eoff);
     free(cedges);
+    free(as.in);
+    free(as.to_origin);
+    free(as.parent);
     return r;
 fail:
-    free(count);
-    free(scratch);
-    free(in);
-    free(direct);
+    for (size_t k = 0; k < as.out.n; k++) {
+        free(as.out.v[k].members);
+        free((void *)as.out.v[k].origin_reason);
+    }
+    nd_vec_free(&as.out);
+    free(moff);
+    free(members);
     free(eoff);
     free(cedges);
+    free(as.in);
+    free(as.to_origin);
+    free(as.parent);
     nd_result_free(r);
     return NULL;
 }
