@@ -65,6 +65,7 @@ typedef struct nd_options {
     double copy_threshold;   /* 5-word-shingle containment that makes a copy; default 0.5 */
     double rewrite_threshold;/* derivation score that makes a rewrite; default see README */
     double related_threshold;/* content overlap that makes independent coverage "related" */
+    unsigned threads;        /* worker threads for the scan; 0 = one per core.  The result is the same for any count */
     void (*progress)(void *ctx, const nd_progress *p);
     void *progress_ctx;
 } nd_options;

@@ -62,7 +62,7 @@ static const char help_common[] =
     "  --max-doc-bytes N    skip documents larger than N bytes (default 16M)\n"
     "  --max-line-bytes N   skip JSON Lines longer than N bytes (default 64M)\n"
     "  --max-sentences N    compare at most N sentences of a document (default 5000)\n"
-    "  --threads N          worker threads (accepted; the scan uses one for now)\n"
+    "  --threads N          worker threads for the scan (default: one per core)\n"
     "  -h, --help           show this help\n"
     "  --version            show the version\n"
     "N is a positive whole number; a K, M or G suffix multiplies by 1024, 1024^2, 1024^3.\n"
@@ -103,7 +103,6 @@ typedef struct cli {
     const char *origin;      /* audit --origin FILE */
     int quiet;
     int progress;            /* 1 forced by --progress, 0 decide by stderr being a terminal */
-    unsigned threads;        /* validated, not yet used by the library */
     nd_options opt;
     char **paths;            /* the non-option arguments, gathered in argv's own slots */
     int npaths;
@@ -186,7 +185,7 @@ static int apply_option(cli *a, const struct opt_def *d, const char *value, cons
     case OPT_MAX_DOC_BYTES: a->opt.max_doc_bytes = (size_t)n; break;
     case OPT_MAX_LINE_BYTES: a->opt.max_line_bytes = (size_t)n; break;
     case OPT_MAX_SENTENCES: a->opt.max_sentences = (uint32_t)n; break;
-    case OPT_THREADS: a->threads = (unsigned)n; break;
+    case OPT_THREADS: a->opt.threads = (unsigned)n; break;
     case OPT_ORIGIN:
         if (!a->audit) return usage_error("--origin belongs to audit, not %s", command);
         if (a->origin) return usage_error("--origin given twice (the second is '%s')", value);
@@ -383,10 +382,9 @@ static int analyse(const cli *a, nd_corpus *c, nd_result **r, console *con)
 static int write_report(const cli *a, const nd_corpus *c, const nd_result *r, FILE *out)
 {
     nd_error err = { 0 };
-    nd_status st = nd_report_write(out, c, r, a->format, &err);
-    if (st) {
+    if (nd_report_write(out, c, r, a->format, &err)) {
         fprintf(stderr, "newsdup: %s\n", err.message);
-        return st == ND_EINVAL ? EXIT_USAGE : EXIT_INTERNAL;
+        return EXIT_INTERNAL;
     }
     return 0;
 }

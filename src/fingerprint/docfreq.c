@@ -27,11 +27,13 @@ void nd_docfreq_free(nd_docfreq *df)
     df->table = NULL;
 }
 
+/* Atomic: fingerprinting threads count into one table; sums do not depend on order. */
 void nd_docfreq_add(nd_docfreq *df, const nd_features *f)
 {
-    for (uint32_t i = 0; i < f->nvocab; i++) df->words[f->vocab[i] & df->mask]++;
-    for (uint32_t i = 0; i < f->nbigrams; i++) df->bigrams[f->bigrams[i] & df->mask]++;
-    df->ndocs++;
+    for (uint32_t i = 0; i < f->nvocab; i++) __atomic_fetch_add(&df->words[f->vocab[i] & df->mask], 1, __ATOMIC_RELAXED);
+    for (uint32_t i = 0; i < f->nbigrams; i++)
+        __atomic_fetch_add(&df->bigrams[f->bigrams[i] & df->mask], 1, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&df->ndocs, 1, __ATOMIC_RELAXED);
 }
 
 /* Pseudo-documents that use no word: a small corpus says little about how

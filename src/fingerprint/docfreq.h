@@ -19,7 +19,8 @@ typedef struct nd_docfreq {
 int nd_docfreq_init(nd_docfreq *df, unsigned bits);
 void nd_docfreq_free(nd_docfreq *df);
 
-/* Counts one document's vocabulary and bigrams (each once). */
+/* Counts one document's vocabulary and bigrams (each once); safe to call
+ * from several threads at once. */
 void nd_docfreq_add(nd_docfreq *df, const nd_features *f);
 
 /* Fixes the weights once every document is counted (a lookup table, since

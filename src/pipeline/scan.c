@@ -1,6 +1,9 @@
 /* The scan: fingerprint -> candidates -> verify -> cluster, producing nd_result. */
+#define _GNU_SOURCE  /* qsort_r */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../candidates/index.h"
 #include "../candidates/keys.h"
@@ -18,58 +21,54 @@
 #define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
 #define DERIVED_SHARED_FRACTION 0.10f /* below this, a candidate is only checked for related coverage */
 #define MAX_POSTING 4096        /* a key in more documents is a common phrase, not evidence */
-#define CACHE_SLOTS 16384       /* features of recent documents: about 7 KB each, packed */
+#define CACHE_SLOTS 16384       /* features kept: about 7 KB each, packed */
 
-/* Features of documents, recomputed on demand: verification re-reads the
- * text instead of keeping every document's features in memory, so memory
- * stays bounded; a corpus of up to CACHE_SLOTS documents is tokenised once. */
+/* Features of documents.  A corpus of up to CACHE_SLOTS documents keeps
+ * every document's features from fingerprinting on (one slot a document,
+ * read-only afterwards, so verifying threads share it).  A larger corpus
+ * recomputes them on demand in a direct-mapped cache per thread: the text
+ * is re-read instead of keeping every document's features, so memory stays
+ * bounded. */
 typedef struct feature_cache {
     const nd_corpus *c;
     nd_tokeniser *tk;
     nd_tokens tokens;           /* of the document last computed */
     nd_features scratch;        /* built here, then packed into a slot */
+    uint32_t nslots;
     struct slot {
         uint32_t doc;           /* UINT32_MAX: empty */
         void *block;            /* f's storage */
         nd_features f;
     } *slots;
-    nd_alignment al;
-    nd_verify_params params;
 } feature_cache;
 
-static int cache_init(feature_cache *fc, const nd_corpus *c)
+static int cache_init(feature_cache *fc, const nd_corpus *c, uint32_t nslots)
 {
     memset(fc, 0, sizeof *fc);
     fc->c = c;
+    fc->nslots = nslots ? nslots : 1;
     fc->tk = nd_tokeniser_new();
-    fc->slots = calloc(CACHE_SLOTS, sizeof *fc->slots);
+    fc->slots = calloc(fc->nslots, sizeof *fc->slots);
     if (!fc->tk || !fc->slots) return -1;
-    for (size_t i = 0; i < CACHE_SLOTS; i++) fc->slots[i].doc = UINT32_MAX;
-    nd_verify_params_from(&c->opt, &c->df, &fc->params);
+    for (size_t i = 0; i < fc->nslots; i++) fc->slots[i].doc = UINT32_MAX;
     return 0;
 }
 
 static void cache_free(feature_cache *fc)
 {
     if (fc->slots)
-        for (size_t i = 0; i < CACHE_SLOTS; i++) free(fc->slots[i].block);
+        for (size_t i = 0; i < fc->nslots; i++) free(fc->slots[i].block);
     nd_tokens_free(&fc->tokens);
     nd_features_free(&fc->scratch);
     free(fc->slots);
     nd_tokeniser_free(fc->tk);
-    nd_alignment_free(&fc->al);
+    memset(fc, 0, sizeof *fc);
 }
 
-/* Features of doc; the pointer is valid until the next call for another
- * document in the same slot.  After a miss, fc->tokens holds doc's tokens.
- * NULL when out of memory. */
-static const nd_features *cache_get(feature_cache *fc, uint32_t doc, int avoid_slot, int *slot_out)
+/* Computes doc's features into slot sl with fc's tokeniser and scratch
+ * (fc->tokens holds doc's tokens afterwards).  NULL when out of memory. */
+static const nd_features *compute_into(feature_cache *fc, struct slot *sl, uint32_t doc)
 {
-    int s = (int)(doc % CACHE_SLOTS);
-    if (s == avoid_slot) s = (s + 1) % CACHE_SLOTS;  /* keep both sides of a pair alive */
-    struct slot *sl = &fc->slots[s];
-    if (slot_out) *slot_out = s;
-    if (sl->doc == doc) return &sl->f;
     const nd_doc *d = &fc->c->docs.v[doc];
     sl->doc = UINT32_MAX;
     free(sl->block);
@@ -81,68 +80,193 @@ static const nd_features *cache_get(feature_cache *fc, uint32_t doc, int avoid_s
     return &sl->f;
 }
 
-/* Scores a pair fully, or (cheap) only for related coverage. */
-static int cache_pair(feature_cache *fc, uint32_t a, uint32_t b, int full, nd_pair_score *out)
+/* Features of doc; the pointer is valid until the next call for another
+ * document in the same slot.  NULL when out of memory. */
+static const nd_features *cache_get(feature_cache *fc, uint32_t doc, uint32_t avoid_slot, uint32_t *slot_out)
 {
-    int slot;
-    const nd_features *fa = cache_get(fc, a, -1, &slot);
+    uint32_t s = doc % fc->nslots;
+    if (s == avoid_slot) s = (s + 1) % fc->nslots;  /* keep both sides of a pair alive */
+    if (slot_out) *slot_out = s;
+    if (fc->slots[s].doc == doc) return &fc->slots[s].f;
+    return compute_into(fc, &fc->slots[s], doc);
+}
+
+/* What one verifying thread needs: a cache (its own, or the shared
+ * read-only one), alignment scratch and the thresholds. */
+typedef struct verifier {
+    feature_cache *fc;
+    nd_alignment al;
+    nd_verify_params params;
+} verifier;
+
+/* Scores a pair fully, or (cheap) only for related coverage. */
+static int verify_pair(verifier *v, uint32_t a, uint32_t b, int full, nd_pair_score *out)
+{
+    uint32_t slot;
+    const nd_features *fa = cache_get(v->fc, a, UINT32_MAX, &slot);
     if (!fa) return -1;
-    const nd_features *fb = cache_get(fc, b, slot, NULL);
+    const nd_features *fb = cache_get(v->fc, b, slot, NULL);
     if (!fb) return -1;
     /* the second lookup may have evicted a from a neighbouring slot: refetch */
-    fa = cache_get(fc, a, -1, NULL);
+    fa = cache_get(v->fc, a, UINT32_MAX, NULL);
     if (!fa) return -1;
-    if (full) return nd_verify(fa, fb, &fc->params, &fc->al, out);
-    nd_verify_related(fa, fb, &fc->params, out);
+    if (full) return nd_verify(fa, fb, &v->params, &v->al, out);
+    nd_verify_related(fa, fb, &v->params, out);
     return 0;
 }
 
-static int cache_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
+static int verify_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
 {
-    return cache_pair(ctx, a, b, 1, out);
+    return verify_pair(ctx, a, b, 1, out);
 }
 
 static int same_story(void *ctx, uint32_t x, uint32_t y)
 {
     nd_pair_score s;
-    if (cache_score(ctx, x, y, &s)) return -1;
+    if (verify_score(ctx, x, y, &s)) return -1;
     if (s.derived) return ND_STORY_DERIVED;
     return s.related ? ND_STORY_RELATED : ND_STORY_NONE;
+}
+
+/* ---- threads ------------------------------------------------------------ */
+
+typedef int (*job_fn)(void *arg);
+
+typedef struct worker {
+    pthread_t thread;
+    job_fn fn;
+    void *arg;
+    int started, rc;
+} worker;
+
+static void *work(void *p)
+{
+    worker *w = p;
+    w->rc = w->fn(w->arg);
+    return NULL;
+}
+
+/* Runs fn(args + i * size) for i < n on n threads (the caller's is one of
+ * them); -1 if any failed, including a thread that could not start. */
+static int run_parallel(job_fn fn, void *args, size_t size, unsigned n)
+{
+    worker *w = calloc(n, sizeof *w);
+    if (!w) return -1;
+    for (unsigned i = 0; i < n; i++) {
+        w[i].fn = fn;
+        w[i].arg = (char *)args + i * size;
+    }
+    for (unsigned i = 1; i < n; i++) w[i].started = pthread_create(&w[i].thread, NULL, work, &w[i]) == 0;
+    int rc = fn(args) ? -1 : 0;
+    for (unsigned i = 1; i < n; i++) {
+        if (!w[i].started) {
+            rc = -1;
+            continue;
+        }
+        pthread_join(w[i].thread, NULL);
+        if (w[i].rc) rc = -1;
+    }
+    free(w);
+    return rc;
+}
+
+static unsigned thread_count(const nd_corpus *c, size_t work)
+{
+    unsigned n = c->opt.threads;
+    if (n == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        n = cores > 0 ? (unsigned)cores : 1;
+    }
+    if (n > 256) n = 256;
+    /* a thread per few hundred units at least: small jobs are not worth a thread */
+    while (n > 1 && work / n < 256) n--;
+    return n;
 }
 
 /* ---- fingerprint ------------------------------------------------------ */
 
 typedef struct fingerprints {
     uint32_t *keys;
-    uint32_t nkeys, cap;
     uint64_t *off;
     nd_evidence *ev;
 } fingerprints;
 
-/* Fingerprints every document through the cache, so a corpus that fits in
- * it is tokenised once for fingerprinting and verification together. */
-static int fingerprint_all(nd_corpus *c, feature_cache *fc, fingerprints *fp)
+typedef struct fp_job {
+    nd_corpus *c;
+    feature_cache *shared;      /* fill these slots (small corpus), or NULL */
+    feature_cache own;          /* tokeniser and scratch */
+    uint32_t d0, d1;            /* documents [d0, d1) */
+    uint32_t *keys, nkeys, cap; /* this range's keys, in document order */
+    uint32_t *nkeys_of;         /* per document of the corpus */
+    nd_evidence *ev;
+} fp_job;
+
+static int fingerprint_range(void *arg)
+{
+    fp_job *j = arg;
+    for (uint32_t d = j->d0; d < j->d1; d++) {
+        const nd_doc *doc = &j->c->docs.v[d];
+        /* in the shared cache slot d is this document's alone, so threads do not meet */
+        const nd_features *f = j->shared ? compute_into(&j->own, &j->shared->slots[d], d)
+                                         : cache_get(&j->own, d, UINT32_MAX, NULL);
+        uint32_t before = j->nkeys;
+        if (!f || nd_keys_build(f, &j->keys, &j->nkeys, &j->cap) ||
+            nd_evidence_of(doc->text, doc->len, &j->own.tokens, &j->ev[d]))
+            return -1;
+        j->nkeys_of[d] = j->nkeys - before;
+        nd_docfreq_add(&j->c->df, f);
+        if (j->d0 == 0 && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
+    }
+    return 0;
+}
+
+/* Fingerprints every document on `threads` threads; keys come out in
+ * document order whatever the thread count. */
+static int fingerprint_all(nd_corpus *c, feature_cache *shared, unsigned threads, fingerprints *fp)
 {
     uint32_t n = (uint32_t)c->docs.n;
     memset(fp, 0, sizeof *fp);
     fp->off = malloc(((size_t)n + 1) * sizeof *fp->off);
     fp->ev = calloc((size_t)n + 1, sizeof *fp->ev);
-    if (!fp->off || !fp->ev || nd_stats_reset(c)) return -1;
-    for (uint32_t d = 0; d < n; d++) {
-        const nd_doc *doc = &c->docs.v[d];
-        fp->off[d] = fp->nkeys;
-        const nd_features *f = cache_get(fc, d, -1, NULL);  /* a miss: first sight of d */
-        if (!f || nd_keys_build(f, &fp->keys, &fp->nkeys, &fp->cap) ||
-            nd_evidence_of(doc->text, doc->len, &fc->tokens, &fp->ev[d]))
-            return -1;
-        nd_docfreq_add(&c->df, f);
-        if ((d & 1023) == 1023) nd_corpus_progress(c, "fingerprint", d + 1, n);
+    uint32_t *nkeys_of = calloc((size_t)n + 1, sizeof *nkeys_of);
+    fp_job *jobs = calloc(threads, sizeof *jobs);
+    int rc = -1;
+    if (!fp->off || !fp->ev || !nkeys_of || !jobs || nd_stats_reset(c)) goto done;
+    for (unsigned t = 0; t < threads; t++) {
+        fp_job *j = &jobs[t];
+        j->c = c;
+        j->shared = shared;
+        j->d0 = (uint32_t)((uint64_t)n * t / threads);
+        j->d1 = (uint32_t)((uint64_t)n * (t + 1) / threads);
+        j->nkeys_of = nkeys_of;
+        j->ev = fp->ev;
+        if (cache_init(&j->own, c, shared ? 1 : CACHE_SLOTS / threads)) goto done;
     }
-    fp->off[n] = fp->nkeys;
-    if (nd_docfreq_finish(&c->df)) return -1;
+    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads)) goto done;
+    size_t total = 0;
+    for (unsigned t = 0; t < threads; t++) total += jobs[t].nkeys;
+    fp->keys = malloc((total + 1) * sizeof *fp->keys);
+    if (!fp->keys) goto done;
+    size_t k = 0;
+    for (unsigned t = 0; t < threads; t++) {
+        memcpy(fp->keys + k, jobs[t].keys, (size_t)jobs[t].nkeys * sizeof *fp->keys);
+        k += jobs[t].nkeys;
+    }
+    fp->off[0] = 0;
+    for (uint32_t d = 0; d < n; d++) fp->off[d + 1] = fp->off[d] + nkeys_of[d];
+    if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     nd_corpus_progress(c, "fingerprint", n, n);
-    return 0;
+    rc = 0;
+done:
+    if (jobs)
+        for (unsigned t = 0; t < threads; t++) {
+            free(jobs[t].keys);
+            cache_free(&jobs[t].own);
+        }
+    free(jobs);
+    free(nkeys_of);
+    return rc;
 }
 
 static void fingerprints_free(fingerprints *fp)
@@ -150,6 +274,42 @@ static void fingerprints_free(fingerprints *fp)
     free(fp->keys);
     free(fp->off);
     free(fp->ev);
+}
+
+/* ---- verify ------------------------------------------------------------- */
+
+typedef struct verify_job {
+    const nd_corpus *c;
+    const nd_candidates *cand;
+    const fingerprints *fp;
+    size_t i0, i1;              /* candidates [i0, i1) */
+    verifier v;
+    feature_cache own;          /* used when there is no shared cache */
+    nd_edge *edges;             /* written at [i0, i1): at most one entry a candidate */
+    nd_related *related;
+    uint8_t *kind;              /* per candidate: 0 nothing, 1 edge, 2 related */
+} verify_job;
+
+static int verify_range(void *arg)
+{
+    verify_job *j = arg;
+    for (size_t i = j->i0; i < j->i1; i++) {
+        nd_pair_score s;
+        uint32_t a = j->cand->v[i].a, b = j->cand->v[i].b;
+        uint64_t ka = j->fp->off[a + 1] - j->fp->off[a], kb = j->fp->off[b + 1] - j->fp->off[b];
+        int full = j->cand->v[i].shared >= DERIVED_SHARED_FRACTION * (float)(ka < kb ? ka : kb);
+        if (verify_pair(&j->v, a, b, full, &s)) return -1;
+        j->kind[i] = 0;
+        if (s.derived) {
+            j->edges[i] = (nd_edge){ a, b, s.similarity };
+            j->kind[i] = 1;
+        } else if (s.related) {
+            j->related[i] = (nd_related){ a, b, s.overlap };
+            j->kind[i] = 2;
+        }
+        if (j->i0 == 0 && (i & 255) == 255) nd_corpus_progress(j->c, "verify", i + 1, j->cand->n);
+    }
+    return 0;
 }
 
 /* ---- scan --------------------------------------------------------------- */
@@ -161,45 +321,75 @@ static int cmp_related(const void *x, const void *y)
     return (a->b > b->b) - (a->b < b->b);
 }
 
-nd_result *nd_scan(nd_corpus *c, nd_error *err)
+/* Each document's cluster number in r, or UINT32_MAX. */
+static uint32_t *cluster_of(const nd_result *r, uint32_t n)
+{
+    uint32_t *cl = malloc(((size_t)n + 1) * sizeof *cl);
+    if (!cl) return NULL;
+    for (uint32_t d = 0; d < n; d++) cl[d] = UINT32_MAX;
+    for (size_t k = 0; k < r->nclusters; k++)
+        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) cl[r->clusters[k].members[m].doc] = (uint32_t)k;
+    return cl;
+}
+
+/* The scan proper, over documents in the order given. */
+static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
 {
     uint32_t n = (uint32_t)c->docs.n;
     fingerprints fp = { 0 };
     nd_candidates cand = { 0 };
-    feature_cache fc = { 0 };
+    feature_cache shared = { 0 }, own = { 0 };
+    verifier v = { 0 };
+    verify_job *jobs = NULL;
     nd_groups groups = { 0 };
     nd_edge *edges = NULL;
     nd_related *related = NULL;
+    uint8_t *kind = NULL;
+    uint32_t *cl = NULL;
     size_t nedges = 0, nrelated = 0;
     nd_result *r = NULL;
     int ok = 0;
+    int small = n <= CACHE_SLOTS;
+    unsigned threads = thread_count(c, n), vthreads = 0;
 
-    if (cache_init(&fc, c) || fingerprint_all(c, &fc, &fp)) goto oom;
+    if (small && cache_init(&shared, c, n)) goto oom;
+    if (fingerprint_all(c, small ? &shared : NULL, threads, &fp)) goto oom;
     if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MIN_SHARED_FRACTION, MAX_POSTING, &cand)) goto oom;
     edges = malloc((cand.n + 1) * sizeof *edges);
     related = malloc((cand.n + 1) * sizeof *related);
-    if (!edges || !related) goto oom;
-    for (size_t i = 0; i < cand.n; i++) {
-        nd_pair_score s;
-        uint32_t a = cand.v[i].a, b = cand.v[i].b;
-        uint64_t ka = fp.off[a + 1] - fp.off[a], kb = fp.off[b + 1] - fp.off[b];
-        int full = cand.v[i].shared >= DERIVED_SHARED_FRACTION * (float)(ka < kb ? ka : kb);
-        if (cache_pair(&fc, a, b, full, &s)) goto oom;
-        if (s.derived) edges[nedges++] = (nd_edge){ cand.v[i].a, cand.v[i].b, s.similarity };
-        else if (s.related) related[nrelated++] = (nd_related){ cand.v[i].a, cand.v[i].b, s.overlap };
-        if ((i & 255) == 255) nd_corpus_progress(c, "verify", i + 1, cand.n);
+    kind = malloc(cand.n + 1);
+    vthreads = thread_count(c, cand.n);
+    jobs = calloc(vthreads, sizeof *jobs);
+    if (!edges || !related || !kind || !jobs) goto oom;
+    for (unsigned t = 0; t < vthreads; t++) {
+        verify_job *j = &jobs[t];
+        *j = (verify_job){ c, &cand, &fp, cand.n * t / vthreads, cand.n * (t + 1) / vthreads, { 0 }, { 0 },
+                           edges, related, kind };
+        if (!small && cache_init(&j->own, c, CACHE_SLOTS / vthreads)) goto oom;
+        j->v.fc = small ? &shared : &j->own;
+        nd_verify_params_from(&c->opt, &c->df, &j->v.params);
+    }
+    if (run_parallel(verify_range, jobs, sizeof *jobs, vthreads)) goto oom;
+    for (size_t i = 0; i < cand.n; i++) {  /* in candidate order: the same for any thread count */
+        if (kind[i] == 1) edges[nedges++] = edges[i];
+        else if (kind[i] == 2) related[nrelated++] = related[i];
     }
     nd_corpus_progress(c, "verify", cand.n, cand.n);
-    if (nd_cluster_build(n, edges, nedges, same_story, &fc, &groups)) goto oom;
-    nd_corpus_progress(c, "cluster", 1, 1);
-    r = nd_result_assemble(c, &groups, fp.ev, edges, nedges, cache_score, &fc);
+    /* clustering asks few, scattered questions: one thread, one cache */
+    if (!small && cache_init(&own, c, CACHE_SLOTS)) goto oom;
+    v.fc = small ? &shared : &own;
+    nd_verify_params_from(&c->opt, &c->df, &v.params);
+    if (nd_cluster_build(n, edges, nedges, same_story, &v, &groups)) goto oom;
+    r = nd_result_assemble(c, &groups, fp.ev, edges, nedges, verify_score, &v);
     if (!r) goto oom;
+    nd_corpus_progress(c, "cluster", 1, 1);
     /* related coverage: only pairs that did not end up in one cluster */
+    if (!(cl = cluster_of(r, n))) goto oom;
     qsort(related, nrelated, sizeof *related, cmp_related);
     size_t k = 0;
     for (size_t i = 0; i < nrelated; i++) {
-        uint32_t ga = groups.group[related[i].a], gb = groups.group[related[i].b];
-        if (ga != UINT32_MAX && ga == gb) continue;
+        uint32_t ca = cl[related[i].a], cb = cl[related[i].b];
+        if (ca != UINT32_MAX && ca == cb) continue;
         related[k++] = related[i];
     }
     r->related = related;
@@ -212,11 +402,71 @@ oom:
         nd_result_free(r);
         r = NULL;
     }
+    if (jobs)
+        for (unsigned t = 0; t < vthreads; t++) {
+            cache_free(&jobs[t].own);
+            nd_alignment_free(&jobs[t].v.al);
+        }
+    free(jobs);
     free(edges);
     free(related);
+    free(kind);
+    free(cl);
     nd_groups_free(&groups);
     nd_candidates_free(&cand);
     fingerprints_free(&fp);
-    cache_free(&fc);
+    cache_free(&shared);
+    cache_free(&own);
+    nd_alignment_free(&v.al);
+    return r;
+}
+
+static int cmp_by_id(const void *x, const void *y, void *docs)
+{
+    const nd_doc *d = docs;
+    return strcmp(d[*(const uint32_t *)x].id, d[*(const uint32_t *)y].id);
+}
+
+static void remap(uint32_t *doc, const uint32_t *perm) { *doc = perm[*doc]; }
+
+/* Scans the documents in id order, so that ties everywhere (candidate
+ * pairing, origin choice, numbering) fall the same way whatever order the
+ * documents were added in, then maps the result back to corpus indices. */
+nd_result *nd_scan(nd_corpus *c, nd_error *err)
+{
+    uint32_t n = (uint32_t)c->docs.n;
+    uint32_t *perm = malloc(((size_t)n + 1) * sizeof *perm);
+    nd_doc *sorted = malloc(((size_t)n + 1) * sizeof *sorted);
+    if (!perm || !sorted) {
+        free(perm);
+        free(sorted);
+        nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
+        return NULL;
+    }
+    for (uint32_t d = 0; d < n; d++) perm[d] = d;
+    qsort_r(perm, n, sizeof *perm, cmp_by_id, c->docs.v);
+    for (uint32_t d = 0; d < n; d++) sorted[d] = c->docs.v[perm[d]];
+    /* a view of the corpus in id order: the same documents, stats and options */
+    nd_corpus view = *c;
+    view.docs.v = sorted;
+    nd_result *r = scan_ordered(&view, err);
+    c->df = view.df;  /* the statistics are order-free: keep them for later comparisons */
+    c->df_docs = view.df_docs;
+    if (r) {
+        for (size_t k = 0; k < r->nclusters; k++) {
+            nd_cluster *cl = &r->clusters[k];
+            remap(&cl->origin, perm);
+            for (uint32_t m = 0; m < cl->nmembers; m++) {
+                remap(&cl->members[m].doc, perm);
+                remap(&cl->members[m].parent, perm);
+            }
+        }
+        for (size_t k = 0; k < r->nrelated; k++) {
+            remap(&r->related[k].a, perm);
+            remap(&r->related[k].b, perm);
+        }
+    }
+    free(perm);
+    free(sorted);
     return r;
 }
