@@ -14,6 +14,7 @@
 nd_status nd_report_text(FILE *out, const nd_corpus *c, const nd_result *r);
 nd_status nd_report_json(FILE *out, const nd_corpus *c, const nd_result *r);
 nd_status nd_report_csv(FILE *out, const nd_corpus *c, const nd_result *r);
+nd_status nd_report_html(FILE *out, const nd_corpus *c, const nd_result *r);
 
 /* Scratch space a writer reuses for every cleaned string; free with nd_vec_free. */
 typedef ND_VEC(char) nd_strbuf;
