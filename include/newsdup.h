@@ -63,7 +63,7 @@ typedef struct nd_options {
     size_t max_line_bytes;   /* longer JSONL lines are skipped; default 64 MiB */
     uint32_t max_sentences;  /* sentences past this are ignored when comparing; default 5000 */
     double copy_threshold;   /* 5-word-shingle containment that makes a copy; default 0.5 */
-    double rewrite_threshold;/* derivation score that makes a rewrite; default see README */
+    double rewrite_threshold;/* derivation score that makes a rewrite; default 0.20 (README) */
     double related_threshold;/* content overlap that makes independent coverage "related" */
     unsigned threads;        /* worker threads for the scan; 0 = one per core.  The result is the same for any count */
     void (*progress)(void *ctx, const nd_progress *p);

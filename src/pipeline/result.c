@@ -1,5 +1,6 @@
 #include "result.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,6 +56,19 @@ static float centrality(uint32_t d, const uint32_t *rem, uint32_t nrem, const nd
     return cnt ? sum / (float)cnt : 0;
 }
 
+/* Scores every document of rem against rem[o] into as->to_origin. */
+static int score_against(assembler *as, const uint32_t *rem, uint32_t nrem, uint32_t o)
+{
+    for (uint32_t i = 0; i < nrem; i++) {
+        if (i == o) {
+            memset(&as->to_origin[i], 0, sizeof as->to_origin[i]);
+            continue;
+        }
+        if (as->score(as->ctx, rem[o], rem[i], &as->to_origin[i])) return -1;
+    }
+    return 0;
+}
+
 /* Splits one connected group into clusters around origins: the origin is
  * chosen, the documents derived from it join, then rewrites of those
  * rewrites; what is left is grouped again around an origin of its own.
@@ -69,13 +83,28 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
         }
         char why[256];
         uint32_t o = nd_origin_choose(as->in, nrem, why, sizeof why);
+        if (score_against(as, rem, nrem, o)) return -1;
+        /* Among near-identical copies the fullest text is the original: copies
+         * trim.  (A text marked truncated is a partial capture and keeps its
+         * place; dates, where given, already decided.) */
+        if (!strstr(why, "published") && !as->ev[rem[o]].truncated) {
+            uint32_t fullest = o;
+            for (uint32_t i = 0; i < nrem; i++)
+                if (i != o && as->to_origin[i].derived && as->to_origin[i].relation == ND_COPY &&
+                    as->ev[rem[i]].words > as->ev[rem[fullest]].words + as->ev[rem[fullest]].words / 20)
+                    fullest = i;
+            if (fullest != o) {
+                o = fullest;
+                snprintf(why, sizeof why, "no dates; the fullest of its near-identical copies (%u words)",
+                         as->ev[rem[o]].words);
+                if (score_against(as, rem, nrem, o)) return -1;
+            }
+        }
         uint32_t origin = rem[o];
         uint32_t attached = 1;
         for (uint32_t i = 0; i < nrem; i++) {
             as->parent[i] = UINT32_MAX;
-            if (i == o) continue;
-            if (as->score(as->ctx, origin, rem[i], &as->to_origin[i])) return -1;
-            if (as->to_origin[i].derived) {
+            if (i != o && as->to_origin[i].derived) {
                 as->parent[i] = origin;
                 attached++;
             }
@@ -84,7 +113,6 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
         for (int grew = 1; grew;) {
             grew = 0;
             for (size_t e = 0; e < nce; e++) {
-                if (ce[e].similarity < as->indirect) continue;
                 uint32_t ia = nrem, ib = nrem;
                 for (uint32_t k = 0; k < nrem; k++) {
                     if (rem[k] == ce[e].a) ia = k;
@@ -93,6 +121,10 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
                 if (ia == nrem || ib == nrem) continue;
                 if ((as->parent[ia] == UINT32_MAX) == (as->parent[ib] == UINT32_MAX)) continue;
                 uint32_t child = as->parent[ia] == UINT32_MAX ? ia : ib, via = child == ia ? ib : ia;
+                /* a copy of the origin stands for the origin: what derives from it joins on any edge */
+                int via_copy = via != o && as->parent[via] == origin && as->to_origin[via].relation == ND_COPY &&
+                               as->to_origin[via].derived;
+                if (!via_copy && ce[e].similarity < as->indirect) continue;
                 if (!as->to_origin[child].related && !as->to_origin[child].derived) continue;
                 as->parent[child] = rem[via];
                 attached++;

@@ -18,7 +18,7 @@ void nd_options_default(nd_options *opt)
     opt->max_line_bytes = 64u << 20;
     opt->max_sentences = 5000;
     opt->copy_threshold = 0.5;
-    opt->rewrite_threshold = 0.19;
+    opt->rewrite_threshold = 0.20;
     opt->related_threshold = 0.3;
 }
 
