@@ -25,6 +25,7 @@ typedef struct {
     double first[MAX_STAGES], last[MAX_STAGES];
     uint64_t units[MAX_STAGES];
     int n;
+    double t0;  /* when the scan started: the first stage runs from here */
 } stage_clock;
 
 static void on_progress(void *ctx, const nd_progress *p)
@@ -34,7 +35,7 @@ static void on_progress(void *ctx, const nd_progress *p)
     if (sc->n == 0 || strcmp(sc->name[sc->n - 1], p->stage)) {
         if (sc->n == MAX_STAGES) return;
         sc->name[sc->n] = p->stage;
-        sc->first[sc->n] = sc->n ? sc->last[sc->n - 1] : t;
+        sc->first[sc->n] = sc->n ? sc->last[sc->n - 1] : sc->t0;
         sc->n++;
     }
     sc->last[sc->n - 1] = t;
@@ -102,7 +103,7 @@ int main(int argc, char **argv)
         if (t < t_base) t_base = t;
     }
     sc.n = 0;
-    t0 = now();
+    t0 = sc.t0 = now();
     nd_result *r = nd_scan(c, &err);
     double t_scan = now() - t0;
     if (!r) {

@@ -1,8 +1,8 @@
 #include "keys.h"
 
 #include <stdlib.h>
-#include <xxhash.h>
 
+#include "../util/mix.h"
 #include "../util/sort.h"
 
 /* Sampling rates (1 in 2^k), chosen so a 3.5 KB article yields about 100
@@ -38,8 +38,7 @@ int nd_keys_build(const nd_features *f, uint32_t **keys, uint32_t *n, uint32_t *
         uint32_t nw = f->sent_off[s + 1] - f->sent_off[s];
         for (uint32_t i = 0; i < nw; i++)
             for (uint32_t j = i + 1; j < nw; j++) {
-                uint64_t pair = ((uint64_t)w[i] << 32) | w[j];  /* sorted: order-free */
-                uint32_t h = (uint32_t)XXH3_64bits(&pair, sizeof pair);
+                uint32_t h = nd_mix_pair(w[i], w[j]);  /* w is sorted: the pair is order-free */
                 if ((h >> (32 - PAIR_SAMPLE_BITS)) == 0 && push(keys, n, cap, h | KEY_KIND_BIT)) return -1;
             }
     }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <xxhash.h>
 
+#include "../util/mix.h"
 #include "../util/sort.h"
 
 #define MIN_CONTENT_WORDS 3   /* shorter sentences ("He agreed.") would match anything */
@@ -19,12 +20,6 @@ static int grow(uint32_t **v, uint32_t *cap, uint32_t need)
     *v = p;
     *cap = nc;
     return 0;
-}
-
-static uint32_t mix2(uint32_t a, uint32_t b)
-{
-    uint64_t x = ((uint64_t)a << 32) | b;
-    return (uint32_t)XXH3_64bits(&x, sizeof x);
 }
 
 int nd_features_build(const nd_tokens *t, nd_features *f)
@@ -53,7 +48,7 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
             int stop = (tk->flags & ND_TOK_STOP) != 0;
             if (!stop) f->words[nw++] = tk->stem;
             if (prev && !(stop && (prev & 1u)))
-                f->bigrams[nb++] = mix2(prev, tk->stem);
+                f->bigrams[nb++] = nd_mix_pair(prev, tk->stem);
             prev = (tk->stem & ~1u) | (uint32_t)stop;  /* low bit remembers "stop word" */
             window[nwin % SHINGLE] = tk->word;
             nwin++;

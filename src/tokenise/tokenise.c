@@ -154,6 +154,11 @@ static size_t word_length(const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        unsigned char ch = (unsigned char)s[i];
+        if (((ch | 32) >= 'a' && (ch | 32) <= 'z') || (ch >= '0' && ch <= '9')) {  /* ASCII fast path */
+            i++;
+            continue;
+        }
         size_t len;
         int cp = nd_utf8_next(s + i, n - i, &len);
         if (nd_is_letter(cp) || nd_is_digit(cp)) {
