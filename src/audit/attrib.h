@@ -57,7 +57,7 @@ typedef struct nd_attrib {
     uint32_t npersons;
     nd_role_mention *roles;
     uint32_t nroles;
-    nd_quote *quotes;          /* quotations (scare quotes of a word or two are left out) */
+    nd_quote *quotes;          /* quotations, in text order (scare quotes: under four words, no closing punctuation, left out) */
     uint32_t nquotes;
     nd_mention *mentions;      /* where each person is named, in text order */
     uint32_t nmentions;
@@ -81,10 +81,17 @@ int nd_attrib_extract(nd_attrib_ctx *x, const char *text, size_t n, const nd_sen
                       nd_attrib *out);
 void nd_attrib_free(nd_attrib *a);
 
+/* 1 when byte `at` of the text lies inside one of a's quotations. */
+int nd_attrib_quoted(const nd_attrib *a, uint32_t at);
+
 /* 1 when sentence s names person p (by full name or surname). */
 int nd_attrib_names(const nd_attrib *a, uint32_t s, uint32_t p);
 
-/* 1 when person p of document a and person q of document b share a name
- * (folded: "José Núñez" is "Jose Nunez"; "Wang" is "Zihan Wang"). */
+/* 1 when the name tb[start..end) shares a word with the name of person p
+ * of document a (text ta), folded: "Jose Nunez" calls "José Núñez", "Wang"
+ * calls "Zihan Wang". */
+int nd_person_called(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, uint32_t start, uint32_t end);
+
+/* 1 when person p of document a and person q of document b share a name. */
 int nd_person_same(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, const nd_attrib *b, uint32_t q);
 #endif

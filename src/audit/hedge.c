@@ -6,10 +6,13 @@
 
 #define M ND_CUE_MARKED
 #define B ND_CUE_BASE
+#define P ND_CUE_PARTICIPLE
 
-/* Finite forms only: participles ("saying", "claiming") have no subject of
- * their own to attribute to. */
 static const nd_cue cues[] = {
+    { "saying", ND_CUE_NEUTRAL, P }, { "telling", ND_CUE_NEUTRAL, P }, { "adding", ND_CUE_NEUTRAL, P },
+    { "noting", ND_CUE_NEUTRAL, P }, { "arguing", ND_CUE_NEUTRAL, P }, { "warning", ND_CUE_NEUTRAL, P },
+    { "explaining", ND_CUE_NEUTRAL, P }, { "stressing", ND_CUE_NEUTRAL, P }, { "insisting", ND_CUE_COMMIT, P },
+    { "claiming", ND_CUE_DISTANCE, P }, { "suggesting", ND_CUE_TENTATIVE, P },
     { "say", ND_CUE_NEUTRAL, B }, { "says", ND_CUE_NEUTRAL, 0 }, { "said", ND_CUE_NEUTRAL, 0 },
     { "tell", ND_CUE_NEUTRAL, B }, { "tells", ND_CUE_NEUTRAL, 0 }, { "told", ND_CUE_NEUTRAL, 0 },
     { "explain", ND_CUE_NEUTRAL, B }, { "explains", ND_CUE_NEUTRAL, 0 }, { "explained", ND_CUE_NEUTRAL, 0 },
@@ -27,6 +30,9 @@ static const nd_cue cues[] = {
     { "point out", ND_CUE_NEUTRAL, B }, { "points out", ND_CUE_NEUTRAL, 0 }, { "pointed out", ND_CUE_NEUTRAL, 0 },
     { "recalled", ND_CUE_NEUTRAL, 0 }, { "recalls", ND_CUE_NEUTRAL, 0 }, { "continued", ND_CUE_NEUTRAL, M },
     { "replied", ND_CUE_NEUTRAL, 0 }, { "warned", ND_CUE_NEUTRAL, 0 }, { "warns", ND_CUE_NEUTRAL, 0 },
+    { "answered", ND_CUE_NEUTRAL, 0 }, { "responded", ND_CUE_NEUTRAL, 0 }, { "complained", ND_CUE_NEUTRAL, 0 },
+    { "complains", ND_CUE_NEUTRAL, 0 }, { "countered", ND_CUE_NEUTRAL, 0 }, { "declared", ND_CUE_NEUTRAL, M },
+    { "recounted", ND_CUE_NEUTRAL, 0 }, { "cautioned", ND_CUE_NEUTRAL, 0 },
     { "announced", ND_CUE_NEUTRAL, M }, { "stressed", ND_CUE_NEUTRAL, 0 }, { "emphasised", ND_CUE_NEUTRAL, 0 },
     { "emphasized", ND_CUE_NEUTRAL, 0 }, { "testified", ND_CUE_NEUTRAL, 0 },
     { "confirm", ND_CUE_COMMIT, B | M }, { "confirms", ND_CUE_COMMIT, M }, { "confirmed", ND_CUE_COMMIT, M },
@@ -52,6 +58,7 @@ static const nd_cue cues[] = {
 
 #undef M
 #undef B
+#undef P
 
 const nd_cue *nd_cues(size_t *n)
 {
@@ -89,8 +96,8 @@ int nd_cue_hedges(int cls)
     return cls == ND_CUE_DISTANCE || cls == ND_CUE_TENTATIVE;
 }
 
-/* Hedge phrases, lower case, one space between words.  "up to" is checked
- * for a following figure where it is matched. */
+/* Hedge phrases, lower case, one space between words.  Approximations of a
+ * figure ("up to 8%") are left to the comparison of numbers. */
 static const char *const hedges[] = {
     "could", "may", "might", "reportedly", "allegedly", "apparently", "purportedly", "supposedly",
     "possibly", "perhaps", "probably", "presumably", "potentially", "likely", "unlikely", "maybe",
@@ -98,7 +105,7 @@ static const char *const hedges[] = {
     "expected to", "projected to", "forecast to", "believed to", "thought to", "said to",
     "understood to", "an estimated", "rumoured", "rumored", "claim that", "claims that", "claimed that",
     "claim to", "claims to", "claimed to", "claiming", "suggest", "suggests", "suggested", "suggesting",
-    "according to reports", "reports suggest", "it is possible", "up to",
+    "according to reports", "reports suggest", "it is possible", "look to be", "looks to be", "looked to be",
 };
 
 /* Byte length of the letter at s[i] (any script), or 0 when it is not one. */
@@ -143,11 +150,6 @@ size_t nd_hedges_find(const char *s, size_t n, nd_hedge *out, size_t cap)
             size_t e = match_phrase(s, n, i, hedges[h]);
             if (e <= best) continue;
             if (strcmp(hedges[h], "may") == 0 && s[i] == 'M') continue;  /* "May 2024" */
-            if (strcmp(hedges[h], "up to") == 0) {
-                size_t k = e;
-                while (k < n && s[k] == ' ') k++;
-                if (!(k < n && ((s[k] >= '0' && s[k] <= '9') || s[k] == '$'))) continue;
-            }
             best = e;
         }
         if (best) {

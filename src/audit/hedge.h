@@ -17,7 +17,8 @@ typedef enum nd_cue_class {
 enum {
     ND_CUE_MARKED = 1,  /* reports speech only before "that", a colon, a comma, a quotation or the end
                          * ("she added that ..." but not "it added a plant") */
-    ND_CUE_BASE = 2     /* a base form (say, claim): never placed after its subject ("..., says X") */
+    ND_CUE_BASE = 2,    /* a base form (say, claim): never placed after its subject ("..., says X") */
+    ND_CUE_PARTICIPLE = 4  /* "..., saying that ...": the speaker is the subject of the sentence */
 };
 
 typedef struct nd_cue {
@@ -44,8 +45,8 @@ typedef struct nd_hedge {
 
 /* Finds the hedges in s[0..n): modal verbs (could, may, might), adverbs
  * (reportedly, allegedly, likely), raising verbs (appears to, is expected to),
- * claim and suggestion verbs, "according to reports", "up to" before a
- * figure.  Capitalised "May" is taken for the month.  Writes at most cap to
- * out and returns how many there are. */
+ * claim and suggestion verbs, "according to reports".  Capitalised "May" is
+ * taken for the month.  Writes at most cap to out and returns how many there
+ * are. */
 size_t nd_hedges_find(const char *s, size_t n, nd_hedge *out, size_t cap);
 #endif

@@ -238,7 +238,7 @@ static size_t read_number(const char *s, size_t n, size_t i, nd_number *out)
     const char *code = NULL;
     size_t k = i;
     size_t cl = read_currency(s, n, k, 0, &code);
-    if (!cl && i + 4 <= n && read_currency(s, n, k, 1, &code) == 3 && s[k + 3] == ' ' &&
+    if (!cl && i + 5 <= n && read_currency(s, n, k, 1, &code) == 3 && s[k + 3] == ' ' &&
         is_digit((unsigned char)s[k + 4]))
         cl = 4;  /* "USD 500" */
     k += cl;

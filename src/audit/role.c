@@ -36,7 +36,8 @@ static const lex titles[] = {
     { "activist", 67 }, { "pilot", 68 }, { "architect", 69 }, { "planner", 70 }, { "councillor", 71 },
     { "councilor", 71 }, { "headteacher", 72 }, { "principal", 72 }, { "midfielder", 73 },
     { "striker", 74 }, { "defender", 75 }, { "goalkeeper", 76 }, { "technician", 77 }, { "operator", 78 },
-    { "trustee", 79 }, { "deputy", 80 },
+    { "trustee", 79 }, { "deputy", 80 }, { "substitute", 81 }, { "winger", 82 }, { "forward", 83 },
+    { "clerk", 84 },
 };
 
 /* "chief executive" and friends name one title, not a qualifier and a title. */
@@ -49,7 +50,7 @@ static const struct {
 };
 
 static const lex quals[] = {
-    { "assistant", 0 }, { "associate", 1 }, { "adjunct", 2 }, { "former", 3 }, { "ex", 3 },
+    { "assistant", 0 }, { "associate", 1 }, { "adjunct", 2 }, { "former", 3 }, { "ex", 3 }, { "formerly", 3 },
     { "acting", 4 }, { "interim", 5 }, { "deputy", 6 }, { "senior", 7 }, { "principal", 8 },
     { "vice", 9 }, { "emeritus", 10 }, { "visiting", 11 }, { "junior", 12 }, { "lead", 13 },
     { "co", 14 }, { "managing", 15 }, { "retired", 16 }, { "outgoing", 17 }, { "incoming", 18 },
@@ -73,6 +74,8 @@ static const char *const generic_org[] = {
     "association", "society", "council", "office", "ministry", "the", "of", "and", "for", "national",
     "international", "phd",
 };
+
+static const char *const articles[] = { "a", "an", "the", "its", "his", "her", "their" };
 
 static int ieq(const char *s, size_t n, const char *lower)
 {
@@ -162,17 +165,24 @@ static void add_org(nd_role_part *p, const word *w)
 {
     const char *s = w->s + w->start;
     size_t n = strip_possessive(s, w->end - w->start);
-    if (in_list(generic_org, LEN(generic_org), s, n) || p->norg >= ND_ROLE_MAX_ORG) return;
+    if (in_list(generic_org, LEN(generic_org), s, n) || in_list(articles, LEN(articles), s, n) ||
+        p->norg >= ND_ROLE_MAX_ORG)
+        return;
     char f[64];
     size_t fl = nd_fold(s, n, f, sizeof f);
     p->org[p->norg++] = nd_word_hash(f, fl);
 }
 
+/* Lower-case words a title may carry that are neither title nor qualifier
+ * ("night-shift nurse", "chief medical officer"): more, and it is a clause,
+ * not a title ("the tax increase will cost the owner"). */
+#define MAX_MODIFIERS 2
+
 /* Parses one part (one title) of a role from words w[0..n). */
 static void parse_part(const word *w, size_t n, nd_role_part *p)
 {
     memset(p, 0, sizeof *p);
-    int in_title = 1;
+    int in_title = 1, modifiers = 0;
     for (size_t i = 0; i < n; i++) {
         const char *s = w[i].s + w[i].start;
         size_t len = w[i].end - w[i].start;
@@ -213,6 +223,11 @@ static void parse_part(const word *w, size_t n, nd_role_part *p)
             if ((t = find_lex(titles, NTITLES, s, base)) && base == len) {
                 p->head = t->group;
                 continue;
+            }
+            int article = in_list(articles, LEN(articles), s, len);
+            if ((article && i > 0) || (!article && !is_capitalised(&w[i]) && base == len && ++modifiers > MAX_MODIFIERS)) {
+                p->head = 0;  /* a clause, not a title */
+                return;
             }
         }
         if (is_capitalised(&w[i]) && !nd_role_word(s, len)) add_org(p, &w[i]);

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define ND_ROLE_MAX_PARTS 4
+#define ND_ROLE_MAX_PARTS 8
 #define ND_ROLE_MAX_ORG 6
 
 /* One title of a role; "a former X employee and current PhD student" has two. */

@@ -111,6 +111,7 @@ static void glued_digits_are_names(void)
     CHECK_NEAR(m[1].value, 50000, 0);
     CHECK_NEAR(m[2].value, 10, 0);
     CHECK_INT(find("", m, 8), 0);
+    CHECK_INT(nd_numbers_find("EUR 5", 4, m, 8), 0);  /* the digit lies past the end given */
     /* more numbers than room: the count is still exact */
     CHECK_INT(find("1 2 3 4 5", m, 2), 5);
 }
