@@ -1446,13 +1446,18 @@ int nd_person_called(const char *ta, const nd_attrib *a, uint32_t p, const char 
     char fa[256], fb[256];
     size_t la = fold_name(ta, (span){ a->persons[p].name[0], a->persons[p].name[1] }, fa, sizeof fa);
     size_t lb = fold_name(tb, (span){ start, end }, fb, sizeof fb);
+    int tried = 0;
     for (size_t i = 0; i < lb;) {
         size_t e = i;
         while (e < lb && fb[e] != ' ') e++;
-        if (e - i >= 2 && name_has_word(fa, la, fb + i, e - i)) return 1;
+        if (e - i >= 2) {
+            tried = 1;
+            if (name_has_word(fa, la, fb + i, e - i)) return 1;
+        }
         i = e + 1;
     }
-    return 0;
+    /* a name of initials only ("J K"): only the same initials are the same name */
+    return !tried && la == lb && memcmp(fa, fb, la) == 0;
 }
 
 int nd_person_same(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, const nd_attrib *b, uint32_t q)

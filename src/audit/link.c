@@ -324,7 +324,7 @@ int nd_link_sentences(const nd_tokens *to, const nd_attrib *ao, const nd_tokens 
             if (cand[i].sim >= KEEP_RATIO * best && push_link(out, cand[i])) goto done;
     }
     if (link_continuations(to, ao, tr, ar, out)) goto done;
-    qsort(out->v, out->n, sizeof *out->v, cmp_link);
+    if (out->n) qsort(out->v, out->n, sizeof *out->v, cmp_link);
     rc = 0;
 done:
     free(bag);

@@ -44,6 +44,7 @@ int nd_keys_build(const nd_features *f, uint32_t **keys, uint32_t *n, uint32_t *
     }
     /* unique within the document, so a shared key counts once per pair */
     uint32_t len = *n - first;
+    if (len == 0) return 0;
     uint32_t *tmp = malloc(((size_t)len + 1) * sizeof *tmp);
     if (!tmp) return -1;
     *n = first + nd_sort_unique_u32(*keys + first, len, tmp);

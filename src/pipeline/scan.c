@@ -249,6 +249,7 @@ static int fingerprint_all(nd_corpus *c, feature_cache *shared, unsigned threads
     if (!fp->keys) goto done;
     size_t k = 0;
     for (unsigned t = 0; t < threads; t++) {
+        if (!jobs[t].nkeys) continue;  /* a range of documents without content has no key array */
         memcpy(fp->keys + k, jobs[t].keys, (size_t)jobs[t].nkeys * sizeof *fp->keys);
         k += jobs[t].nkeys;
     }

@@ -120,6 +120,10 @@ static int close_sentence(builder *b, const char *text, uint32_t end)
     b->open = 0;
     nd_tokens *t = b->t;
     if (t->ntok == b->sent_tok) return 0;
+    if (t->nsent >= b->max_sentences) {  /* past the limit: drop the sentence and its words */
+        t->ntok = b->sent_tok;
+        return 0;
+    }
     uint32_t start = b->sent_start;
     while (start < end && (text[start] == ' ' || text[start] == '\t')) start++;
     while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r' ||
