@@ -66,6 +66,8 @@ typedef struct nd_options {
     double rewrite_threshold;/* derivation score that makes a rewrite; default 0.20 (README) */
     double related_threshold;/* content overlap that makes independent coverage "related" */
     unsigned threads;        /* worker threads for the scan; 0 = one per core.  The result is the same for any count */
+    size_t cache_bytes;      /* memory for documents' features (about 7 KB each); a corpus that
+                                fits is tokenised once, a larger one re-reads text; default 1 GiB */
     void (*progress)(void *ctx, const nd_progress *p);
     void *progress_ctx;
 } nd_options;
@@ -227,6 +229,123 @@ int nd_format_parse(const char *name);
  * included when r->audited.  ND_EIO when writing fails. */
 nd_status nd_report_write(FILE *out, const nd_corpus *c, const nd_result *r,
                           nd_format fmt, nd_error *err);
+
+/* ==== ingest index =======================================================
+ * A persistent index (LMDB) that answers each incoming article at once:
+ * is it new, or a copy or rewrite of an article seen before?  Verdicts use
+ * scan's features, candidate keys and verify thresholds against a compact
+ * form of each stored article (see README, "Ingest filter").
+ *
+ * One writer at a time per index directory (a second is refused);
+ * any number of readers alongside it, each answering from the last
+ * committed state.  Documents added by the writer become durable, and
+ * visible to readers, at nd_index_commit(). */
+
+#define ND_INDEX_FORMAT 1        /* on-disk format version this library reads and writes */
+
+typedef struct nd_index nd_index;
+
+typedef enum nd_index_sync {
+    ND_SYNC_FULL = 0,  /* every commit is flushed to disk before it returns */
+    ND_SYNC_GROUP,     /* data flushed, the commit record at the next commit: power loss may lose the last commit */
+    ND_SYNC_NONE       /* the OS writes when it likes: a process crash loses nothing, power loss recent commits */
+} nd_index_sync;
+
+typedef struct nd_index_options {
+    int read_only;        /* open an existing index for queries only */
+    int store_text;       /* keep added documents' text: verification is then exact */
+    nd_index_sync sync;
+    nd_options opt;       /* limits and thresholds, as for a corpus */
+} nd_index_options;
+
+/* Fills *o with the defaults: writer, no text, ND_SYNC_FULL, nd_options_default. */
+void nd_index_options_default(nd_index_options *o);
+
+typedef enum nd_verdict {
+    ND_VERDICT_NEW = 0,   /* derived from no stored document */
+    ND_VERDICT_COPY,      /* mostly verbatim copy of `of` */
+    ND_VERDICT_REWRITE,   /* paraphrase of `of` */
+    ND_VERDICT_SEEN       /* its id is already in the index: not added again */
+} nd_verdict;
+
+/* Stable name: "new", "copy", "rewrite", "seen". */
+const char *nd_verdict_name(nd_verdict v);
+
+typedef struct nd_index_match {
+    const char *id;       /* the stored document */
+    nd_relation relation; /* ND_COPY or ND_REWRITE */
+    float similarity;
+} nd_index_match;
+
+typedef struct nd_index_answer {
+    nd_verdict verdict;
+    nd_verdict was;               /* ND_VERDICT_SEEN: the verdict it got when added; else = verdict */
+    const char *of;               /* the stored document it derives from; NULL for new */
+    float similarity;             /* to `of`; 0 for new */
+    const nd_index_match *matches;/* every stored document it derives from, best first */
+    size_t nmatches;
+} nd_index_answer;
+
+/* Opens the index in directory dir, creating it (and dir) when absent unless
+ * o->read_only.  o NULL means defaults.  NULL on failure: ND_EIO (cannot
+ * open or create it, or another process is writing it: the message says
+ * which), ND_EFORMAT (not an index, or one of another format version; the
+ * message names both). */
+nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *err);
+
+/* Closes the index.  Documents added since the last commit are dropped
+ * (never half-written).  NULL is allowed. */
+void nd_index_close(nd_index *ix);
+
+/* Judges one document against the index and adds it (writer only).  id seen
+ * before: verdict ND_VERDICT_SEEN, nothing added.  The answer's strings live
+ * until the next call on ix.  Returns ND_OK, or why the document was
+ * rejected (ND_EEMPTY, ND_EBINARY, ND_ETOOBIG, ND_EFORMAT for a bad date or
+ * id; the index stays usable), or ND_EIO/ND_ENOMEM when the index could not
+ * be written: then every document added since the last commit is dropped. */
+nd_status nd_index_add(nd_index *ix, const char *id, const char *text, size_t len,
+                       const nd_doc_meta *meta, nd_index_answer *out, nd_error *err);
+
+/* Makes the documents added since the last commit durable (per the sync
+ * mode) and visible to readers.  ND_OK, or ND_EIO: they are dropped. */
+nd_status nd_index_commit(nd_index *ix, nd_error *err);
+
+/* Documents added since the last commit. */
+uint32_t nd_index_pending(const nd_index *ix);
+
+/* Judges a document without adding it; id may be NULL (no "seen" check).
+ * A reader answers from the index as last committed.  Same returns as
+ * nd_index_add, ND_EIO meaning the index could not be read. */
+nd_status nd_index_query(nd_index *ix, const char *id, const char *text, size_t len,
+                         nd_index_answer *out, nd_error *err);
+
+typedef struct nd_index_stats {
+    uint32_t format;         /* ND_INDEX_FORMAT */
+    uint64_t documents;      /* committed (a writer: plus pending) */
+    uint64_t verdicts[3];    /* documents added as new, copy, rewrite */
+    uint64_t with_text;      /* documents whose text is kept */
+    uint64_t postings;       /* candidate keys stored */
+    uint64_t merged;         /* documents whose keys are in the merged posting lists */
+    uint64_t file_bytes;     /* size of the database file */
+    uint64_t used_bytes;     /* pages in use (file_bytes less free space) */
+} nd_index_stats;
+
+/* Counts of the index.  ND_OK or ND_EIO. */
+nd_status nd_index_stats_get(nd_index *ix, nd_index_stats *st, nd_error *err);
+
+/* The JSON Lines filter: takes one input line (without its newline) and
+ * returns the output line (without newline; malloc'd, the caller frees):
+ * the input object with "newsdup": {"verdict": ..., "of": ..., "similarity":
+ * ...} added last, or {"verdict": "error", "error": why} for a line that
+ * holds no usable document (why names lineno).  line NULL stands for a line
+ * of len bytes that was too long to keep.  A writer adds the document, a
+ * read-only index only judges it.  *flags receives ND_FILTER_* bits.  NULL
+ * with err set when out of memory or the index failed (ND_EIO: see
+ * nd_index_add). */
+#define ND_FILTER_ADDED 1u      /* the line added a document: print it only after nd_index_commit */
+#define ND_FILTER_DUPLICATE 2u  /* a copy or rewrite (also one seen before) */
+char *nd_index_filter_line(nd_index *ix, const char *line, size_t len, uint64_t lineno, unsigned *flags,
+                           nd_error *err);
 
 #ifdef __cplusplus
 }

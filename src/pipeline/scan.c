@@ -21,14 +21,14 @@
 #define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
 #define DERIVED_SHARED_FRACTION 0.10f /* below this, a candidate is only checked for related coverage */
 #define MAX_POSTING 4096        /* a key in more documents is a common phrase, not evidence */
-#define CACHE_SLOTS 16384       /* features kept: about 7 KB each, packed */
+#define FEATURE_BYTES 7168      /* a news article's packed features, for sizing the cache */
 
-/* Features of documents.  A corpus of up to CACHE_SLOTS documents keeps
- * every document's features from fingerprinting on (one slot a document,
- * read-only afterwards, so verifying threads share it).  A larger corpus
- * recomputes them on demand in a direct-mapped cache per thread: the text
- * is re-read instead of keeping every document's features, so memory stays
- * bounded. */
+/* Features of documents.  A corpus whose features fit in nd_options.cache_bytes
+ * keeps every document's features from fingerprinting on (one slot a
+ * document, read-only afterwards, so verifying threads share it).  A larger
+ * corpus recomputes them on demand in direct-mapped caches that share the
+ * same budget: the text is re-read instead of keeping every document's
+ * features, so memory stays bounded. */
 typedef struct feature_cache {
     const nd_corpus *c;
     nd_tokeniser *tk;
@@ -52,6 +52,13 @@ static int cache_init(feature_cache *fc, const nd_corpus *c, uint32_t nslots)
     if (!fc->tk || !fc->slots) return -1;
     for (size_t i = 0; i < fc->nslots; i++) fc->slots[i].doc = UINT32_MAX;
     return 0;
+}
+
+/* Slots of one of `ways` caches that share the budget. */
+static uint32_t cache_slots(const nd_corpus *c, unsigned ways)
+{
+    uint64_t slots = c->opt.cache_bytes / FEATURE_BYTES / ways;
+    return slots < 64 ? 64 : slots > UINT32_MAX ? UINT32_MAX : (uint32_t)slots;
 }
 
 static void cache_free(feature_cache *fc)
@@ -97,7 +104,33 @@ typedef struct verifier {
     feature_cache *fc;
     nd_alignment al;
     nd_verify_params params;
+    /* pairs already scored in full, sorted by (a, b): the clustering stage
+     * asks about many of them again */
+    const nd_candidates *known;
+    const nd_pair_score *known_score;
+    const uint8_t *known_full;
 } verifier;
+
+/* The full score of (a, b) if the verify stage computed it, else NULL. */
+static const nd_pair_score *known_pair(const verifier *v, uint32_t a, uint32_t b)
+{
+    if (!v->known) return NULL;
+    if (a > b) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    size_t lo = 0, hi = v->known->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const nd_candidate *m = &v->known->v[mid];
+        if (m->a < a || (m->a == a && m->b < b)) lo = mid + 1;
+        else hi = mid;
+    }
+    if (lo < v->known->n && v->known->v[lo].a == a && v->known->v[lo].b == b && v->known_full[lo])
+        return &v->known_score[lo];
+    return NULL;
+}
 
 /* Scores a pair fully, or (cheap) only for related coverage. */
 static int verify_pair(verifier *v, uint32_t a, uint32_t b, int full, nd_pair_score *out)
@@ -117,6 +150,11 @@ static int verify_pair(verifier *v, uint32_t a, uint32_t b, int full, nd_pair_sc
 
 static int verify_score(void *ctx, uint32_t a, uint32_t b, nd_pair_score *out)
 {
+    const nd_pair_score *k = known_pair(ctx, a, b);
+    if (k) {
+        *out = *k;  /* every measure is symmetric in a and b */
+        return 0;
+    }
     return verify_pair(ctx, a, b, 1, out);
 }
 
@@ -240,7 +278,7 @@ static int fingerprint_all(nd_corpus *c, feature_cache *shared, unsigned threads
         j->d1 = (uint32_t)((uint64_t)n * (t + 1) / threads);
         j->nkeys_of = nkeys_of;
         j->ev = fp->ev;
-        if (cache_init(&j->own, c, shared ? 1 : CACHE_SLOTS / threads)) goto done;
+        if (cache_init(&j->own, c, shared ? 1 : cache_slots(c, threads))) goto done;
     }
     if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads)) goto done;
     size_t total = 0;
@@ -289,6 +327,8 @@ typedef struct verify_job {
     nd_edge *edges;             /* written at [i0, i1): at most one entry a candidate */
     nd_related *related;
     uint8_t *kind;              /* per candidate: 0 nothing, 1 edge, 2 related */
+    nd_pair_score *score;       /* per candidate */
+    uint8_t *full;              /* per candidate: scored in full */
 } verify_job;
 
 static int verify_range(void *arg)
@@ -300,6 +340,8 @@ static int verify_range(void *arg)
         uint64_t ka = j->fp->off[a + 1] - j->fp->off[a], kb = j->fp->off[b + 1] - j->fp->off[b];
         int full = j->cand->v[i].shared >= DERIVED_SHARED_FRACTION * (float)(ka < kb ? ka : kb);
         if (verify_pair(&j->v, a, b, full, &s)) return -1;
+        j->score[i] = s;
+        j->full[i] = (uint8_t)full;
         j->kind[i] = 0;
         if (s.derived) {
             j->edges[i] = (nd_edge){ a, b, s.similarity };
@@ -345,12 +387,13 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
     nd_groups groups = { 0 };
     nd_edge *edges = NULL;
     nd_related *related = NULL;
-    uint8_t *kind = NULL;
+    uint8_t *kind = NULL, *full = NULL;
+    nd_pair_score *score = NULL;
     uint32_t *cl = NULL;
     size_t nedges = 0, nrelated = 0;
     nd_result *r = NULL;
     int ok = 0;
-    int small = n <= CACHE_SLOTS;
+    int small = (uint64_t)n * FEATURE_BYTES <= c->opt.cache_bytes;
     unsigned threads = thread_count(c, n), vthreads = 0;
 
     if (small && cache_init(&shared, c, n)) goto oom;
@@ -359,14 +402,16 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
     edges = malloc((cand.n + 1) * sizeof *edges);
     related = malloc((cand.n + 1) * sizeof *related);
     kind = malloc(cand.n + 1);
+    full = malloc(cand.n + 1);
+    score = malloc((cand.n + 1) * sizeof *score);
     vthreads = thread_count(c, cand.n);
     jobs = calloc(vthreads, sizeof *jobs);
-    if (!edges || !related || !kind || !jobs) goto oom;
+    if (!edges || !related || !kind || !full || !score || !jobs) goto oom;
     for (unsigned t = 0; t < vthreads; t++) {
         verify_job *j = &jobs[t];
         *j = (verify_job){ c, &cand, &fp, cand.n * t / vthreads, cand.n * (t + 1) / vthreads, { 0 }, { 0 },
-                           edges, related, kind };
-        if (!small && cache_init(&j->own, c, CACHE_SLOTS / vthreads)) goto oom;
+                           edges, related, kind, score, full };
+        if (!small && cache_init(&j->own, c, cache_slots(c, vthreads))) goto oom;
         j->v.fc = small ? &shared : &j->own;
         nd_verify_params_from(&c->opt, &c->df, &j->v.params);
     }
@@ -377,9 +422,12 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
     }
     nd_corpus_progress(c, "verify", cand.n, cand.n);
     /* clustering asks few, scattered questions: one thread, one cache */
-    if (!small && cache_init(&own, c, CACHE_SLOTS)) goto oom;
+    if (!small && cache_init(&own, c, cache_slots(c, 1))) goto oom;
     v.fc = small ? &shared : &own;
     nd_verify_params_from(&c->opt, &c->df, &v.params);
+    v.known = &cand;
+    v.known_score = score;
+    v.known_full = full;
     if (nd_cluster_build(n, edges, nedges, same_story, &v, &groups)) goto oom;
     r = nd_result_assemble(c, &groups, fp.ev, edges, nedges, verify_score, &v);
     if (!r) goto oom;
@@ -412,6 +460,8 @@ oom:
     free(edges);
     free(related);
     free(kind);
+    free(full);
+    free(score);
     free(cl);
     nd_groups_free(&groups);
     nd_candidates_free(&cand);
