@@ -1,6 +1,5 @@
 #include "evidence.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "../normalise/fold.h"
@@ -36,31 +35,48 @@ static uint16_t count_quotations(const char *text, size_t n, const nd_tokens *t)
     return count;
 }
 
+/* Phrases by which an outlet speaks of its own reporting, matched on the
+ * tokens' word hashes (no second pass over the text). */
+static const char *const self_phrases[][4] = {
+    { "told", "reporters" }, { "request", "for", "comment" }, { "requests", "for", "comment" },
+    { "request", "for", "comments" }, { "requests", "for", "comments" },
+    { "in", "an", "interview", "with" }, { "reporting", "by" }, { "editing", "by" },
+    { "said", "in", "a", "statement" }, { "our", "reporter" }, { "has", "learned" },
+    { "has", "confirmed", "to" },
+};
+#define NPHRASES (sizeof self_phrases / sizeof self_phrases[0])
+
+static uint32_t hash_of(const char *w) { return nd_word_hash(w, strlen(w)); }
+
 int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *out)
 {
-    static const char *const self[] = {
-        "told reporters", "request for comment", "requests for comment", "in an interview with",
-        "reporting by", "editing by", "said in a statement to", "our reporter", "exclusive:",
-        "has learned", "has confirmed to",
-    };
+    uint32_t ph[NPHRASES][4];
+    uint32_t plen[NPHRASES];
+    for (size_t p = 0; p < NPHRASES; p++) {
+        plen[p] = 0;
+        for (int k = 0; k < 4 && self_phrases[p][k]; k++) ph[p][plen[p]++] = hash_of(self_phrases[p][k]);
+    }
+    uint32_t exclusive = hash_of("exclusive"), truncated = hash_of("truncated");
+    uint8_t seen[NPHRASES] = { 0 };
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
-    /* one lower-cased copy, then the C library's fast substring search */
-    char *low = malloc(n + 1);
-    if (!low) return -1;
-    for (size_t i = 0; i < n; i++) {
-        char ch = text[i];
-        low[i] = ch >= 'A' && ch <= 'Z' ? (char)(ch | 32) : ch;
-    }
-    low[n] = 0;  /* document text holds no NUL: binary input was rejected */
-    for (size_t i = 0; i < sizeof self / sizeof self[0]; i++)
-        if (strstr(low, self[i])) out->self_refs++;
-    out->truncated = strstr(low, "(truncated") || strstr(low, "[truncated");
-    free(low);
     for (uint32_t i = 0; i < t->ntok; i++) {
-        if (t->tok[i].flags & ND_TOK_BOILER) continue;
+        const nd_token *tk = &t->tok[i];
+        if (tk->word == truncated && tk->start > 0 && (text[tk->start - 1] == '(' || text[tk->start - 1] == '['))
+            out->truncated = 1;
+        if (tk->word == exclusive && tk->end < n && text[tk->end] == ':' && !out->self_refs) out->self_refs++;
+        for (size_t p = 0; p < NPHRASES; p++) {
+            if (seen[p] || tk->word != ph[p][0] || i + plen[p] > t->ntok) continue;
+            uint32_t k = 1;
+            while (k < plen[p] && t->tok[i + k].word == ph[p][k]) k++;
+            if (k == plen[p]) {
+                seen[p] = 1;  /* each phrase counts once, as a kind of evidence */
+                out->self_refs++;
+            }
+        }
+        if (tk->flags & ND_TOK_BOILER) continue;
         out->words++;
-        if (t->tok[i].flags & ND_TOK_NUMBER) out->numbers++;
+        if (tk->flags & ND_TOK_NUMBER) out->numbers++;
     }
     return 0;
 }

@@ -225,8 +225,13 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
         }
         size_t i = ls + lead;
         while (i < le) {
-            size_t len;
-            int cp = nd_utf8_next(text + i, le - i, &len);
+            unsigned char ch = (unsigned char)text[i];
+            if (ch == ' ' || ch == '\t' || ch == '\r') {  /* the commonest byte: no decoding */
+                i++;
+                continue;
+            }
+            size_t len = 1;
+            int cp = ch < 0x80 ? ch : nd_utf8_next(text + i, le - i, &len);
             if (nd_is_letter(cp) || nd_is_digit(cp)) {
                 open_sentence(&b, (uint32_t)i, flags);
                 size_t wl = word_length(text + i, le - i);

@@ -48,16 +48,20 @@ uint32_t nd_sort_unique_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
     return k;
 }
 
-/* One LSD pass family over 64-bit keys: `bits` per pass, counts on the heap. */
+/* LSD radix over 64-bit keys, `bits` a pass.  A pass whose digit is the
+ * same for every key moves nothing and is skipped: packed pairs often have
+ * zero high bytes in their low half. */
 static int radix64(uint64_t *v, size_t n, uint64_t *tmp, int bits)
 {
     size_t buckets = (size_t)1 << bits;
-    size_t *count = malloc(buckets * sizeof *count);
+    size_t small[256];
+    size_t *count = bits <= 8 ? small : malloc(buckets * sizeof *count);
     if (!count) return -1;
     uint64_t *src = v, *dst = tmp;
     for (int shift = 0; shift < 64; shift += bits) {
         memset(count, 0, buckets * sizeof *count);
         for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & (buckets - 1)]++;
+        if (count[(src[0] >> shift) & (buckets - 1)] == n) continue;
         size_t sum = 0;
         for (size_t b = 0; b < buckets; b++) {
             size_t c = count[b];
@@ -69,7 +73,8 @@ static int radix64(uint64_t *v, size_t n, uint64_t *tmp, int bits)
         src = dst;
         dst = t;
     }
-    free(count);
+    if (src != v) memcpy(v, src, n * sizeof *v);
+    if (count != small) free(count);
     return 0;
 }
 
