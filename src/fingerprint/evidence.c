@@ -6,31 +6,47 @@
 
 /* Counts quotations: from an opening mark to the next closing one, with at
  * least four words between (scare quotes around a term do not count). */
+/* Content words (not boilerplate) starting in [from, to): tokens are in
+ * text order, so two binary searches bound them. */
+static uint32_t words_between(const nd_tokens *t, uint32_t from, uint32_t to)
+{
+    uint32_t lo = 0, hi = t->ntok;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (t->tok[mid].start < from) lo = mid + 1;
+        else hi = mid;
+    }
+    uint32_t words = 0;
+    for (uint32_t i = lo; i < t->ntok && t->tok[i].start < to && words < 4; i++)
+        if (!(t->tok[i].flags & ND_TOK_BOILER)) words++;
+    return words;
+}
+
+/* Counts quotations: from an opening mark to the next closing one, with at
+ * least four words between (scare quotes around a term do not count).
+ * Only quote marks and newlines matter, so other bytes are skipped undecoded. */
 static uint16_t count_quotations(const char *text, size_t n, const nd_tokens *t)
 {
     uint16_t count = 0;
-    size_t tok = 0;
     int open = 0;
-    uint32_t words = 0;
-    for (size_t i = 0; i < n;) {
-        size_t len;
-        int cp = nd_utf8_next(text + i, n - i, &len);
-        while (tok < t->ntok && t->tok[tok].start < i) {
-            if (open && !(t->tok[tok].flags & ND_TOK_BOILER)) words++;
-            tok++;
-        }
+    size_t opened = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)text[i];
+        if (ch != '"' && ch != '\n' && ch != 0xE2 && ch != 0xC2) continue;
+        size_t len = 1;
+        int cp = ch < 0x80 ? ch : nd_utf8_next(text + i, n - i, &len);
         int opening = cp == 0x201C || cp == 0x00AB || (cp == '"' && !open);
         int closing = cp == 0x201D || cp == 0x00BB || (cp == '"' && open);
         if (open && closing) {
-            if (words >= 4 && count < UINT16_MAX) count++;
+            if (words_between(t, (uint32_t)opened, (uint32_t)i) >= 4 && count < UINT16_MAX) count++;
             open = 0;
         } else if (opening) {
             open = 1;
-            words = 0;
+            opened = i;
         } else if (cp == '\n' && i + 1 < n && text[i + 1] == '\n') {
             open = 0;  /* a paragraph break ends an unclosed quotation */
         }
-        i += len;
+        i += len - 1;
     }
     return count;
 }

@@ -40,10 +40,11 @@ static long find_word(const char *s, const char *phrase)
     return -1;
 }
 
-static int count_words(const char *s, size_t n)
+/* Words in s[0..n), counting no further than `most` + 1. */
+static int count_words(const char *s, size_t n, int most)
 {
     int words = 0, in = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && words <= most; i++) {
         int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\r';
         if (!sp && !in) words++;
         in = !sp;
@@ -56,7 +57,7 @@ int nd_line_is_boilerplate(const char *s, size_t n)
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
     while (n && (*s == ' ' || *s == '\t')) s++, n--;
     if (n == 0) return 0;
-    int words = count_words(s, n);
+    int words = count_words(s, n, 24);
     if (words > 24) return 0;
     char low[512];
     size_t ln = nd_fold(s, n, low, sizeof low - 1);
