@@ -7,7 +7,7 @@ CFLAGS  ?= -O2 -g
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -Wshadow \
             -Wstrict-prototypes -Wno-unused-parameter -Iinclude -MMD -MP
-LIBS    = -lutf8proc -lpcre2-8 -ljansson -lxxhash -lstemmer -lz -lm -lpthread
+LIBS    = -lutf8proc -lpcre2-8 -ljansson -lxxhash -lstemmer -lz -llmdb -lm -lpthread
 
 LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
 CLI_SRC  := $(shell find src/cli -name '*.c' | sort)
@@ -53,8 +53,11 @@ demo: deps
 	$(BUILD)/newsdup scan corpus/
 	$(BUILD)/newsdup audit corpus/
 
-# Unit tests and CLI end-to-end tests, then the same again under ASan+UBSan.
+# Every fuzz harness for 20 s (replaying its regression inputs first), then
+# unit tests and CLI end-to-end tests, normally and under ASan+UBSan; the
+# last line is the tally "N passed, N failed".
 test: deps
+	@$(MAKE) --no-print-directory fuzz-ci
 	@$(MAKE) --no-print-directory all $(TESTS)
 	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="$(SANFLAGS)" all $(TESTS:$(BUILD)/%=build/sanitize/%)
 	@tests/run.sh $(BUILD) build/sanitize
@@ -66,3 +69,28 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+
+# ---- fuzzing (tests/fuzz/README.md) ---------------------------------------
+# One libFuzzer harness a parser or stage, built with clang into build/fuzz.
+# `make fuzz` runs each for FUZZ_SECONDS; `make fuzz-ci` for 20 s, as `make test` does.
+FUZZ_SECONDS ?= 60
+FUZZ_JOBS    ?= 2
+FUZZ_BINS    := $(patsubst tests/fuzz/%.c,build/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZFLAGS     = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+                -fno-sanitize-recover=all
+
+.PHONY: fuzz fuzz-ci fuzz-build
+fuzz-build:
+	@scripts/deps.sh clang libfuzzer
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZFLAGS)" $(FUZZ_BINS)
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(BUILD)/libnewsdup.a
+	$(CC) $(ND_CFLAGS) -Isrc $(subst fuzzer-no-link,fuzzer,$(CFLAGS)) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_JOBS)
+
+fuzz-ci: fuzz-build
+	FUZZ_FRESH=1 tests/fuzz/run.sh 20 $(FUZZ_JOBS)
+
+-include $(FUZZ_BINS:=.d)

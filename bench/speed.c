@@ -1,10 +1,11 @@
 /* Scan throughput against a baseline measured in the same process:
- *   speed CORPUS.jsonl
+ *   speed CORPUS.jsonl [--threads N]
  * The baseline is the floor any scan must pay: a plain loop that splits the
  * same texts into words and XXH3-hashes each one.  Prints MB/s and docs/s of
  * both, their ratio, time per stage, and the memory peak. */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
@@ -66,14 +67,15 @@ static uint64_t baseline(const nd_corpus *c)
 
 int main(int argc, char **argv)
 {
-    if (argc != 2) {
-        fprintf(stderr, "usage: speed CORPUS.jsonl\n");
+    if (argc != 2 && !(argc == 4 && !strcmp(argv[2], "--threads"))) {
+        fprintf(stderr, "usage: speed CORPUS.jsonl [--threads N]\n");
         return 1;
     }
     stage_clock sc = { 0 };
     nd_options opt;
     nd_options_default(&opt);
     opt.progress = on_progress;
+    if (argc == 4) opt.threads = (unsigned)strtoul(argv[3], NULL, 10);
     opt.progress_ctx = &sc;
     nd_error err;
     nd_corpus *c = nd_corpus_new(&opt, &err);

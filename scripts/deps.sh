@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages newsdup builds against, when any is missing.
-# Usage: scripts/deps.sh [extra-package ...]   (extras: e.g. chromium for the report test)
+# Usage: scripts/deps.sh [extra-package ...]   (extras: e.g. chromium for the report test,
+#        clang libfuzzer for make fuzz, valgrind)
 set -eu
 need=""
 check() { # header-or-command package
@@ -25,6 +26,10 @@ for extra in "$@"; do
         chromium) check chromium chromium ;;
         valgrind) check valgrind valgrind ;;
         clang) check clang clang ;;
+        libfuzzer) # libFuzzer's runtime for the installed clang (Debian: libclang-rt-N-dev)
+            v=$(clang --version 2>/dev/null | sed -n 's/.*clang version \([0-9]*\).*/\1/p' | head -n 1)
+            [ -n "$v" ] && [ -e "$(clang -print-file-name="libclang_rt.fuzzer-$(uname -m).a")" ] ||
+                need="$need libclang-rt-${v:-14}-dev" ;;
         *) dpkg -s "$extra" >/dev/null 2>&1 || need="$need $extra" ;;
     esac
 done
