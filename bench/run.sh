@@ -32,3 +32,6 @@ while [ "$i" -le "$RUNS" ]; do
     build/speed "$OUT/speed.jsonl"
     i=$((i + 1))
 done
+
+echo "== ingest: the same $DOCS articles judged and added one at a time (build/ingest; README: Ingest filter)"
+make --no-print-directory build/ingest >/dev/null && rm -rf "$OUT/ingest.idx" && build/ingest "$OUT/speed.jsonl" "$OUT/ingest.idx" --sync none --report-every 20000

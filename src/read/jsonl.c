@@ -141,14 +141,7 @@ static const struct { const char *key; size_t off; } meta_keys[] = {
     { "published", offsetof(nd_doc_meta, published) },
 };
 
-/* What one parsed line holds; the strings are json-owned, or in idbuf. */
-typedef struct line_doc {
-    const char *id, *text;
-    size_t len;
-    nd_doc_meta meta;
-    char idbuf[32];
-    char why[160];
-} line_doc;
+typedef nd_jsonl_doc line_doc;
 
 /* Fills d from o: 0 when it is a usable document, -1 when it has no usable id,
  * 1 when it has an id but something else is wrong; why says what. */
@@ -185,6 +178,22 @@ static int parse_doc(const json_t *o, line_doc *d)
     return 0;
 }
 
+int nd_jsonl_parse_line(const char *line, size_t len, void **json, nd_jsonl_doc *d)
+{
+    json_error_t je;
+    memset(d, 0, sizeof *d);
+    json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
+    *json = o;
+    if (!o) {
+        if (json_error_code(&je) == json_error_invalid_utf8)
+            snprintf(d->why, sizeof d->why, "invalid UTF-8 in JSON at byte %d of the line", je.position);
+        else
+            snprintf(d->why, sizeof d->why, "broken JSON at column %d: %s", je.column, je.text);
+        return -1;
+    }
+    return parse_doc(o, d);
+}
+
 /* Records a line that holds no usable id, naming it "<name>:<line>". */
 static void skip_line(nd_corpus *c, const char *name, unsigned long long lineno, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -212,17 +221,10 @@ static nd_status add_line(nd_corpus *c, const char *name, unsigned long long lin
     size_t blank = 0;
     while (blank < len && (line[blank] == ' ' || line[blank] == '\t' || line[blank] == '\r')) blank++;
     if (blank == len) return ND_OK;
-    json_error_t je;
-    json_t *o = json_loadb(line, len, JSON_ALLOW_NUL, &je);
-    if (!o) {
-        if (json_error_code(&je) == json_error_invalid_utf8)
-            skip_line(c, name, lineno, "invalid UTF-8 in JSON at byte %d of the line", je.position);
-        else
-            skip_line(c, name, lineno, "broken JSON at column %d: %s", je.column, je.text);
-        return ND_OK;
-    }
-    line_doc d = { 0 };
-    int bad = parse_doc(o, &d);
+    line_doc d;
+    void *json;
+    int bad = nd_jsonl_parse_line(line, len, &json, &d);
+    json_t *o = json;
     nd_status st = ND_OK;
     if (bad < 0) skip_line(c, name, lineno, "%s", d.why);
     else if (bad) nd_corpus_skip(c, d.id, "%s:%llu: %s", name, lineno, d.why);

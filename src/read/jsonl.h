@@ -8,4 +8,21 @@
  * lines are skipped and recorded.  ND_EIO (err says why) when the file cannot
  * be opened or a read fails part-way; documents read before stay added. */
 nd_status nd_jsonl_read_file(nd_corpus *c, const char *path, const char *name, nd_error *err);
+
+/* What one JSON Lines line holds; the strings are owned by the parsed JSON
+ * value (or idbuf, for an integer id). */
+typedef struct nd_jsonl_doc {
+    const char *id, *text;
+    size_t len;
+    nd_doc_meta meta;
+    char idbuf[32];
+    char why[256];
+} nd_jsonl_doc;
+
+/* Parses one line (without its newline) as the corpus reader does: 0 when it
+ * holds a usable document, -1 when it holds no usable id (or is not a JSON
+ * object), 1 when it has an id but something else is wrong; d->why says
+ * what.  *json receives the parsed value, or NULL when the line is not JSON;
+ * the caller releases it with json_decref (an opaque json_t * here). */
+int nd_jsonl_parse_line(const char *line, size_t len, void **json, nd_jsonl_doc *d);
 #endif

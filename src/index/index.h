@@ -1,0 +1,136 @@
+/* The ingest index: its LMDB tables, the state kept in memory beside them,
+ * and the calls the query and filter code build on.
+ *
+ * Tables (named LMDB databases in one environment):
+ *   meta      "format" -> u32 version; "state" -> ix_state
+ *   docs      u32 document number -> record (record.h); numbers count up from 0
+ *   ids       document id -> u32 document number
+ *   post      u32 bucket -> 5-byte values (document number big-endian, key tag),
+ *             sorted and appended in document order: the merged posting lists
+ *   tail      u32 document number -> its projected keys (u32 each), for the
+ *             documents not yet merged into post
+ *   hot       u32 projected key -> {documents, newest document}: keys held by
+ *             more than ALL_PAIRS_POSTING documents, which scan pairs only
+ *             with their newest holder; their lists stop growing there
+ *   counters  u32 chunk -> 256 u32 document-frequency counters
+ *
+ * A candidate key is projected to 24 bits (a bijective mix, then the top 24
+ * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
+ * Postings go to `tail` as documents arrive (appends to one table: cheap to
+ * commit) and are merged into `post` every MERGE_EVERY documents, in one
+ * transaction, so a commit rewrites few pages however large the index is.
+ * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
+ * bucket.  Since hot keys leave the lists, a bucket holds about
+ * keys-per-document * documents / 65,536 postings, scanned per lookup. */
+#ifndef ND_INDEX_INTERNAL_H
+#define ND_INDEX_INTERNAL_H
+#include <lmdb.h>
+#include <stdint.h>
+
+#include "newsdup.h"
+#include "../fingerprint/docfreq.h"
+#include "../fingerprint/features.h"
+#include "../tokenise/tokenise.h"
+#include "../util/arena.h"
+#include "../util/vec.h"
+#include "../verify/align.h"
+#include "record.h"
+
+#define IX_BUCKET_BITS 16
+#define IX_BUCKETS (1u << IX_BUCKET_BITS)
+#define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
+#define IX_CHUNK 256                  /* counters per row of the counters table */
+#define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
+#define IX_POSTING_BYTES 5
+
+typedef struct ix_state {
+    uint64_t ndocs;         /* committed documents */
+    uint64_t merged;        /* documents [0, merged) are in post; the rest in tail */
+    uint64_t verdicts[3];
+    uint64_t with_text;
+    uint64_t postings;
+} ix_state;
+
+#define IX_ALL_PAIRS 64               /* as scan: a longer list pairs a document with its newest holder only */
+#define IX_MAX_POSTING 4096           /* as scan: a longer list is a common phrase, ignored */
+
+/* What the index holds for one projected key of the query. */
+typedef struct ix_key {
+    uint32_t count;         /* documents holding it */
+    uint32_t newest;        /* the last of them (hot keys) */
+    uint8_t hot;
+} ix_key;
+
+typedef struct ix_bucket {
+    uint64_t *v;            /* document number << 8 | tag, in document order */
+    uint32_t n, cap;
+} ix_bucket;
+
+typedef struct ix_match {
+    uint32_t docno;
+    uint32_t shared;
+    nd_pair_score s;
+    uint8_t stored_verdict;
+} ix_match;
+
+struct nd_index {
+    nd_index_options o;
+    char *dir;
+    int lockfd;
+    MDB_env *env;
+    MDB_dbi meta, docs, ids, post, tail, hot, counters;
+    MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
+    uint32_t pending;       /* documents added in txn */
+    uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
+    ix_state st;            /* as of txn (writer: including pending) */
+    ix_state loaded;        /* reader: what the in-memory state mirrors */
+
+    nd_docfreq df;          /* counts of documents [0, st.ndocs) */
+    uint32_t df_finished;   /* df.table holds weights for this many documents */
+    uint8_t dirty[IX_CHUNKS];
+    ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+
+    /* scratch of one query */
+    nd_arena arena;         /* decoded text */
+    nd_tokeniser *tk;
+    nd_tokens tokens, stored_tokens;
+    nd_features full, compact, stored, stored_full;
+    uint32_t *keys, nkeys, capkeys;
+    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique */
+    ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */
+    ND_VEC(uint32_t) hits;      /* document numbers sharing one key */
+    ND_VEC(uint32_t) shared;    /* document numbers sharing any key, one per key */
+    ND_VEC(uint64_t) counts;    /* hash table counting them */
+    ND_VEC(ix_match) cands;
+    nd_alignment al;
+    nd_bytes rec;
+    nd_arena answer_arena;  /* strings of the last answer */
+    ND_VEC(nd_index_match) matches;
+};
+
+/* Mix of a candidate key cut to 24 bits: bucket (high 16) and tag (low 8). */
+uint32_t ix_project_key(uint32_t key);
+
+/* Starts the writer's group transaction or the reader's snapshot (refreshing
+ * the in-memory state to it).  ND_OK or ND_EIO / ND_ENOMEM with err set. */
+nd_status ix_begin(nd_index *ix, nd_error *err);
+/* Ends a reader's snapshot (no-op for a writer). */
+void ix_end_read(nd_index *ix);
+/* Writer: drops the group and reloads the committed state. */
+void ix_abort(nd_index *ix);
+
+/* What the index holds for pkey in *k; for a key that is not hot, its
+ * documents (merged and tail) are appended to ix->hits.  0, or -1 on a
+ * database error or out of memory. */
+int ix_postings(nd_index *ix, uint32_t pkey, ix_key *k);
+
+/* Stores document ix->st.ndocs: its record bytes (ix->rec), id, its keys
+ * (ix->pkeys, with ix->kinfo as the query found them), and the counts of
+ * compact features c.  0 or -1. */
+int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, int verdict, int has_text);
+
+/* Document number of id, or UINT32_MAX when absent (-1 on error in *rc). */
+uint32_t ix_lookup_id(nd_index *ix, const char *id, size_t idlen, int *rc);
+/* Record of document docno; pointers valid until the next write.  0 or -1. */
+int ix_record(nd_index *ix, uint32_t docno, nd_record *r);
+#endif

@@ -1,0 +1,290 @@
+/* Judging a document against the index: scan's features and candidate keys,
+ * the candidates' compact features, scan's verify thresholds. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "index.h"
+#include "../candidates/keys.h"
+#include "../normalise/decode.h"
+#include "../read/corpus.h"
+#include "../util/error.h"
+#include "../util/sort.h"
+#include "../verify/verify.h"
+
+/* The scan's candidate rules (src/pipeline/scan.c, src/candidates/index.c). */
+#define MIN_SHARED_KEYS 2
+#define DERIVED_SHARED_FRACTION 0.10f
+#define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
+
+static const char *const verdict_names[] = { "new", "copy", "rewrite", "seen" };
+
+const char *nd_verdict_name(nd_verdict v)
+{
+    return (unsigned)v < 4 ? verdict_names[v] : "?";
+}
+
+/* The document's full features in ix->full and compact ones in ix->compact,
+ * its projected keys in ix->pkeys.  ND_OK or why it cannot be compared. */
+static nd_status fingerprint(nd_index *ix, const char *id, const char *text, size_t len, nd_error *err)
+{
+    const nd_options *opt = &ix->o.opt;
+    if (len > opt->max_doc_bytes)
+        return nd_fail(err, ND_ETOOBIG, "document is %zu bytes, over the limit of %zu (max_doc_bytes)", len,
+                       opt->max_doc_bytes);
+    nd_arena_free(&ix->arena);
+    char *utf8;
+    size_t n;
+    nd_decode_result dr = nd_decode(&ix->arena, text, len, &utf8, &n);
+    if (dr == ND_DECODE_BINARY) return nd_fail(err, ND_EBINARY, "looks like a binary file (NUL or control bytes), not text");
+    if (!utf8) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
+    if (nd_tokenise(ix->tk, utf8, n, opt->max_sentences, &ix->tokens) || nd_features_build(&ix->tokens, &ix->full) ||
+        nd_compact_project(&ix->full, &ix->compact))
+        return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
+    if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
+    ix->nkeys = 0;
+    if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) || nd_vec_reserve(&ix->pkeys, ix->nkeys + 1) ||
+        nd_vec_reserve(&ix->kinfo, ix->nkeys + 1))
+        return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
+    for (uint32_t i = 0; i < ix->nkeys; i++) ix->keys[i] = ix_project_key(ix->keys[i]);
+    /* ix->keys is scratch now: the sort's buffer */
+    memcpy(ix->pkeys.v, ix->keys, (size_t)ix->nkeys * sizeof *ix->keys);
+    ix->pkeys.n = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
+    ix->kinfo.n = ix->pkeys.n;
+    return ND_OK;
+}
+
+static int by_shared(const void *a, const void *b)
+{
+    const ix_match *x = a, *y = b;
+    if (x->shared != y->shared) return x->shared < y->shared ? 1 : -1;
+    return (x->docno > y->docno) - (x->docno < y->docno);
+}
+
+/* Documents sharing enough keys with the query, as scan pairs them, in
+ * ix->cands (most shared first).  0, or -1 on a database error or no memory. */
+static int find_candidates(nd_index *ix)
+{
+    ix->shared.n = 0;
+    ix->cands.n = 0;
+    for (size_t i = 0; i < ix->pkeys.n; i++) {
+        ix_key *k = &ix->kinfo.v[i];
+        ix->hits.n = 0;
+        if (ix_postings(ix, ix->pkeys.v[i], k)) return -1;
+        /* scan: a list of more than IX_MAX_POSTING (with the query) is ignored,
+         * one of more than IX_ALL_PAIRS pairs the query with its neighbour */
+        if (k->count == 0 || k->count >= IX_MAX_POSTING) continue;
+        if (k->count + 1 > IX_ALL_PAIRS) {
+            uint32_t newest = k->newest;
+            for (size_t j = 0; j < ix->hits.n; j++)
+                if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
+            if (nd_vec_reserve(&ix->hits, 1)) return -1;  /* a hot key brought no hits */
+            ix->hits.v[0] = newest;
+            ix->hits.n = 1;
+        }
+        if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
+        memcpy(ix->shared.v + ix->shared.n, ix->hits.v, ix->hits.n * sizeof *ix->hits.v);
+        ix->shared.n += ix->hits.n;
+    }
+    /* A document's hits within one key are distinct, so its number of hits
+     * is its shared-key count: counted in an open-addressing table of
+     * (document + 1) << 32 | count. */
+    size_t cap = 64;
+    while (cap < 2 * ix->shared.n) cap *= 2;
+    if (nd_vec_reserve(&ix->counts, cap)) return -1;
+    uint64_t *table = ix->counts.v;
+    memset(table, 0, cap * sizeof *table);
+    for (size_t i = 0; i < ix->shared.n; i++) {
+        uint64_t tag = ((uint64_t)ix->shared.v[i] + 1) << 32;
+        size_t h = (ix->shared.v[i] * 0x9E3779B1u) & (cap - 1);
+        while (table[h] && (table[h] & ~0xFFFFFFFFull) != tag) h = (h + 1) & (cap - 1);
+        table[h] = (table[h] ? table[h] : tag) + 1;
+    }
+    uint32_t nq = (uint32_t)ix->pkeys.n;
+    for (size_t i = 0; i < cap; i++) {
+        uint32_t shared = (uint32_t)table[i], docno = (uint32_t)((table[i] >> 32) - 1);
+        if (shared < MIN_SHARED_KEYS) continue;
+        nd_record r;
+        if (ix_record(ix, docno, &r)) return -1;
+        float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
+        /* scan's candidates need MIN_SHARED_FRACTION, but below the derived
+         * fraction it only checks them for related coverage: no verdict */
+        if ((float)shared < DERIVED_SHARED_FRACTION * fewer) continue;
+        ix_match m = { .docno = docno, .shared = shared, .stored_verdict = r.verdict };
+        if (nd_vec_push(&ix->cands, m)) return -1;
+    }
+    if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);
+    if (ix->cands.n > MAX_VERIFY) ix->cands.n = MAX_VERIFY;
+    return 0;
+}
+
+static int by_similarity(const void *a, const void *b)
+{
+    const ix_match *x = a, *y = b;
+    if (x->s.similarity != y->s.similarity) return x->s.similarity < y->s.similarity ? 1 : -1;
+    return (x->docno > y->docno) - (x->docno < y->docno);
+}
+
+/* Verifies each candidate (stored first, as scan orders a pair) and keeps the
+ * derived ones in ix->cands, best first.  0, -1 (database, memory) or -2
+ * (a damaged record). */
+static int verify_candidates(nd_index *ix)
+{
+    if (ix->cands.n && ix->df_finished != ix->df.ndocs) {
+        if (nd_docfreq_finish(&ix->df)) return -1;
+        ix->df_finished = ix->df.ndocs;
+    }
+    nd_verify_params p;
+    nd_verify_params_from(&ix->o.opt, &ix->df, &p);
+    size_t k = 0;
+    for (size_t i = 0; i < ix->cands.n; i++) {
+        ix_match *m = &ix->cands.v[i];
+        nd_record r;
+        if (ix_record(ix, m->docno, &r)) return -1;
+        const nd_features *stored = &ix->stored, *query = &ix->compact;
+        if (r.has_text) {
+            /* the text is kept: verify exactly, on full features */
+            nd_arena_free(&ix->arena);
+            char *t = nd_arena_strndup(&ix->arena, r.text, r.textlen);
+            if (!t || nd_tokenise(ix->tk, t, r.textlen, ix->o.opt.max_sentences, &ix->stored_tokens) ||
+                nd_features_build(&ix->stored_tokens, &ix->stored_full))
+                return -1;
+            stored = &ix->stored_full;
+            query = &ix->full;
+        } else {
+            int rc = nd_compact_decode(&r, &ix->stored);
+            if (rc) return rc;
+        }
+        if (nd_verify(stored, query, &p, &ix->al, &m->s)) return -1;
+        if (m->s.derived) ix->cands.v[k++] = *m;
+    }
+    ix->cands.n = k;
+    if (k) qsort(ix->cands.v, k, sizeof *ix->cands.v, by_similarity);
+    return 0;
+}
+
+static const char *answer_id(nd_index *ix, uint32_t docno)
+{
+    nd_record r;
+    if (ix_record(ix, docno, &r)) return NULL;
+    return nd_arena_strndup(&ix->answer_arena, r.id, r.idlen);
+}
+
+/* The answer from the derived candidates: the best match among documents
+ * that were new when added (scan measures a member against its cluster's
+ * origin), else the best match.  Returns the chosen match or NULL for new. */
+static const ix_match *fill_answer(nd_index *ix, nd_index_answer *out)
+{
+    memset(out, 0, sizeof *out);
+    const ix_match *best = NULL;
+    ix->matches.n = 0;
+    for (size_t i = 0; i < ix->cands.n; i++) {
+        const ix_match *m = &ix->cands.v[i];
+        if (!best && m->stored_verdict == ND_VERDICT_NEW) best = m;
+        nd_index_match im = { answer_id(ix, m->docno), m->s.relation, m->s.similarity };
+        if (!im.id || nd_vec_push(&ix->matches, im)) return NULL;
+    }
+    if (ix->cands.n && !best) best = &ix->cands.v[0];
+    out->matches = ix->matches.v;
+    out->nmatches = ix->matches.n;
+    out->verdict = out->was = !best ? ND_VERDICT_NEW : best->s.relation == ND_COPY ? ND_VERDICT_COPY : ND_VERDICT_REWRITE;
+    if (best) {
+        out->of = ix->matches.v[best - ix->cands.v].id;
+        out->similarity = best->s.similarity;
+    }
+    return best;
+}
+
+/* The stored verdict of an id already in the index. */
+static int fill_seen(nd_index *ix, uint32_t docno, nd_index_answer *out)
+{
+    nd_record r;
+    memset(out, 0, sizeof *out);
+    if (ix_record(ix, docno, &r)) return -1;
+    out->verdict = ND_VERDICT_SEEN;
+    out->was = r.verdict <= ND_VERDICT_REWRITE ? (nd_verdict)r.verdict : ND_VERDICT_NEW;
+    if (r.of != UINT32_MAX) {
+        if (!(out->of = answer_id(ix, r.of))) return -1;
+        out->similarity = r.similarity;
+    }
+    return 0;
+}
+
+/* Shared by query and add: seen check, fingerprint, candidates, verdict. */
+static nd_status judge(nd_index *ix, const char *id, const char *text, size_t len, nd_index_answer *out,
+                       const ix_match **best, int *seen, nd_error *err)
+{
+    nd_status st = ix_begin(ix, err);
+    if (st) return st;
+    nd_arena_free(&ix->answer_arena);
+    *seen = 0;
+    *best = NULL;
+    if (id) {
+        int rc;
+        uint32_t dn = ix_lookup_id(ix, id, strlen(id), &rc);
+        if (rc || (dn != UINT32_MAX && fill_seen(ix, dn, out)))
+            return nd_fail(err, ND_EIO, "index %s: cannot read the entry of %s", ix->dir, id);
+        if (dn != UINT32_MAX) {
+            *seen = 1;
+            return ND_OK;
+        }
+    }
+    if ((st = fingerprint(ix, id, text, len, err))) return st;
+    int rc = find_candidates(ix);
+    if (!rc) rc = verify_candidates(ix);
+    if (rc == -2) return nd_fail(err, ND_EFORMAT, "index %s: a stored record is damaged", ix->dir);
+    if (rc) return nd_fail(err, ND_EIO, "index %s: cannot read candidates (or out of memory)", ix->dir);
+    *best = fill_answer(ix, out);
+    if (ix->cands.n && !*best) return nd_fail(err, ND_ENOMEM, "out of memory");
+    return ND_OK;
+}
+
+nd_status nd_index_query(nd_index *ix, const char *id, const char *text, size_t len, nd_index_answer *out,
+                         nd_error *err)
+{
+    const ix_match *best;
+    int seen;
+    nd_status st = judge(ix, id, text, len, out, &best, &seen, err);
+    ix_end_read(ix);
+    return st;
+}
+
+nd_status nd_index_add(nd_index *ix, const char *id, const char *text, size_t len, const nd_doc_meta *meta,
+                       nd_index_answer *out, nd_error *err)
+{
+    if (ix->o.read_only) return nd_fail(err, ND_EINVAL, "index %s is open read-only", ix->dir);
+    if (!id || !*id) return nd_fail(err, ND_EFORMAT, "document has an empty id");
+    int64_t t;
+    if (meta && meta->published && *meta->published && nd_parse_time(meta->published, &t))
+        return nd_fail(err, ND_EFORMAT, "\"published\" is not an ISO 8601 date: \"%.60s\"", meta->published);
+    const ix_match *best;
+    int seen;
+    nd_status st = judge(ix, id, text, len, out, &best, &seen, err);
+    if (st == ND_EIO || st == ND_ENOMEM) ix_abort(ix);
+    if (st || seen) return st;
+    const char *src = meta ? meta->source : NULL, *pub = meta && meta->published && *meta->published ? meta->published : NULL;
+    nd_record r = {
+        .verdict = (uint8_t)out->verdict, .has_text = ix->o.store_text != 0,
+        .of = best ? best->docno : UINT32_MAX, .similarity = best ? best->s.similarity : 0.0f,
+        .nkeys = (uint32_t)ix->pkeys.n,
+        .id = id, .idlen = strlen(id),
+        .source = src, .sourcelen = src ? strlen(src) : 0,
+        .published = pub, .publishedlen = pub ? strlen(pub) : 0,
+    };
+    if (r.has_text) {
+        /* the text as decoded (UTF-8), as scan keeps it */
+        size_t n;
+        char *utf8;
+        nd_arena_free(&ix->arena);
+        nd_decode(&ix->arena, text, len, &utf8, &n);
+        r.text = utf8;
+        r.textlen = n;
+        if (!utf8) st = nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    }
+    ix->rec.n = 0;
+    if (!st && nd_record_encode(&r, &ix->compact, &ix->rec)) st = nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    if (!st && ix_store(ix, id, r.idlen, &ix->compact, out->verdict, r.has_text))
+        st = nd_fail(err, ND_EIO, "index %s: cannot store %s; the %u documents added since the last commit are dropped",
+                     ix->dir, id, ix->pending);
+    if (st) ix_abort(ix);
+    return st;
+}

@@ -1,0 +1,490 @@
+/* The ingest index: verdicts on the seed corpus, seen ids, rejected
+ * documents, durability at commit, merges, format version, one writer,
+ * readers beside it, the compact record, the JSON Lines filter line. */
+#include <errno.h>
+#include <lmdb.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "index/index.h"
+#include "index/record.h"
+#include "newsdup.h"
+
+static const char *const seed_files[5] = {
+    "corpus/000_2524be277e2264a3.txt", "corpus/001_52040788e84add02.txt", "corpus/002_d3c08a9c2b37002a.txt",
+    "corpus/003_8f74b81e1eb9c8a3.txt", "corpus/004_1dfc0723e0f91d91.txt",
+};
+static char *seed[5];
+static size_t seed_len[5];
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = malloc((size_t)n + 1);
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s) s[n] = 0;
+    fclose(f);
+    *len = (size_t)n;
+    return s;
+}
+
+static void load_seeds(void)
+{
+    for (int i = 0; i < 5; i++)
+        if (!seed[i]) seed[i] = slurp(seed_files[i], &seed_len[i]);
+}
+
+static void free_seeds(void)
+{
+    for (int i = 0; i < 5; i++) {
+        free(seed[i]);
+        seed[i] = NULL;
+    }
+}
+
+static char *new_dir(void)
+{
+    char tmpl[] = "/tmp/nd-index-XXXXXX";
+    char *d = mkdtemp(tmpl);
+    if (!d) return NULL;
+    /* the index is created inside, as a fresh directory */
+    size_t n = strlen(d) + 8;
+    char *p = malloc(n);
+    if (p) snprintf(p, n, "%s/idx", d);
+    return p;
+}
+
+static void remove_dir(char *p)
+{
+    const char *files[] = { "data.mdb", "lock.mdb", "writer.lock" };
+    char path[512];
+    for (int i = 0; i < 3; i++) {
+        snprintf(path, sizeof path, "%s/%s", p, files[i]);
+        unlink(path);
+    }
+    rmdir(p);
+    *strrchr(p, '/') = 0;
+    rmdir(p);
+    free(p);
+}
+
+static nd_index *open_writer(const char *dir, nd_error *err)
+{
+    nd_index_options o;
+    nd_index_options_default(&o);
+    o.sync = ND_SYNC_NONE;
+    return nd_index_open(dir, &o, err);
+}
+
+static nd_index *open_reader(const char *dir, nd_error *err)
+{
+    nd_index_options o;
+    nd_index_options_default(&o);
+    o.read_only = 1;
+    return nd_index_open(dir, &o, err);
+}
+
+static nd_status add_seed(nd_index *ix, int i, nd_index_answer *a)
+{
+    nd_error err;
+    return nd_index_add(ix, seed_files[i] + 7, seed[i], seed_len[i], NULL, a, &err);
+}
+
+/* 000 is new; 001 and 002 rewrite it; 003 and 004 cover the same event independently. */
+static void seeds_in_order(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    nd_index_answer a;
+    const nd_verdict want[5] = { ND_VERDICT_NEW, ND_VERDICT_REWRITE, ND_VERDICT_REWRITE, ND_VERDICT_NEW, ND_VERDICT_NEW };
+    for (int i = 0; i < 5; i++) {
+        CHECK_INT(add_seed(ix, i, &a), ND_OK);
+        CHECK_STR(nd_verdict_name(a.verdict), nd_verdict_name(want[i]));
+        if (want[i] == ND_VERDICT_REWRITE) {
+            CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+            /* scan measures 0.27 and 0.22 for these pairs */
+            CHECK(a.similarity > 0.19f && a.similarity < 0.35f);
+        } else {
+            CHECK(a.of == NULL);
+            CHECK_INT(a.nmatches, 0);
+        }
+    }
+    CHECK_INT(nd_index_pending(ix), 5);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    CHECK_INT(nd_index_pending(ix), 0);
+    nd_index_stats st;
+    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+    CHECK_INT(st.documents, 5);
+    CHECK_INT(st.verdicts[ND_VERDICT_NEW], 3);
+    CHECK_INT(st.verdicts[ND_VERDICT_REWRITE], 2);
+    CHECK_INT(st.format, ND_INDEX_FORMAT);
+    CHECK(st.postings > 5 * 50);
+    CHECK(st.used_bytes > 0 && st.used_bytes <= st.file_bytes);
+    /* the same ids again: seen, with the verdict they got */
+    CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_SEEN);
+    CHECK_INT(a.was, ND_VERDICT_NEW);
+    CHECK_INT(add_seed(ix, 2, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_SEEN);
+    CHECK_INT(a.was, ND_VERDICT_REWRITE);
+    CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+    CHECK_INT(nd_index_pending(ix), 0);
+    /* a query with no id judges the text: 002 rewrites 000 */
+    CHECK_INT(nd_index_query(ix, NULL, seed[2], seed_len[2], &a, &err), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
+    CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+    CHECK(a.nmatches >= 1);
+    nd_index_close(ix);
+    remove_dir(dir);
+}
+
+/* A syndicated copy (000 with other furniture) is a copy; the index keeps
+ * answering after documents it rejects. */
+static void copies_and_rejects(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    nd_index_answer a;
+    CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+    size_t n = seed_len[0] + 64;
+    char *copy = malloc(n);
+    int k = snprintf(copy, n, "Reposted by Example Wire\n\n%s\nShare this article", seed[0]);
+    CHECK_INT(nd_index_add(ix, "copy", copy, (size_t)k, NULL, &a, &err), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_COPY);
+    CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+    CHECK(a.similarity > 0.9f);
+    free(copy);
+    CHECK_INT(nd_index_add(ix, "blank", "  ... !! ", 9, NULL, &a, &err), ND_EEMPTY);
+    CHECK_INT(nd_index_add(ix, "bin", "ab\0\1\2cd", 7, NULL, &a, &err), ND_EBINARY);
+    nd_doc_meta bad = { .published = "yesterday" };
+    CHECK_INT(nd_index_add(ix, "date", seed[3], seed_len[3], &bad, &a, &err), ND_EFORMAT);
+    CHECK(strstr(err.message, "yesterday") != NULL);
+    CHECK_INT(nd_index_add(ix, "", seed[3], seed_len[3], NULL, &a, &err), ND_EFORMAT);
+    CHECK_INT(add_seed(ix, 1, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
+    CHECK_INT(nd_index_pending(ix), 3);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    nd_index_close(ix);
+    remove_dir(dir);
+}
+
+/* Documents not committed are gone after close; committed ones survive. */
+static void commit_is_the_boundary(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    nd_index_answer a;
+    CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    CHECK_INT(add_seed(ix, 1, &a), ND_OK);
+    nd_index_close(ix);
+    ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    nd_index_stats st;
+    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+    CHECK_INT(st.documents, 1);
+    CHECK_INT(add_seed(ix, 1, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_REWRITE);  /* not "seen": it was never committed */
+    CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_SEEN);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    nd_index_close(ix);
+    remove_dir(dir);
+}
+
+/* Merging the tail into the posting lists changes no verdict, and a
+ * reopened index answers from both. */
+static void merges_keep_verdicts(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    ix->merge_every = 2;
+    nd_index_answer a;
+    CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+    CHECK_INT(add_seed(ix, 3, &a), ND_OK);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges 000 and 003 */
+    nd_index_stats st;
+    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+    CHECK_INT(st.merged, 2);
+    CHECK_INT(add_seed(ix, 1, &a), ND_OK);        /* candidates from the merged lists */
+    CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
+    CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* one in the tail: no merge */
+    nd_index_close(ix);
+    ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+    CHECK_INT(st.documents, 3);
+    CHECK_INT(st.merged, 2);
+    CHECK_INT(add_seed(ix, 2, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
+    CHECK_STR(a.of, "000_2524be277e2264a3.txt");
+    CHECK_INT(add_seed(ix, 4, &a), ND_OK);
+    CHECK_INT(a.verdict, ND_VERDICT_NEW);
+    nd_index_close(ix);
+    remove_dir(dir);
+}
+
+/* An index of another format version is refused with both versions named. */
+static void other_format_refused(void)
+{
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    nd_index_close(ix);
+    MDB_env *env;
+    MDB_txn *t;
+    MDB_dbi meta;
+    uint32_t v = 99;
+    MDB_val k = { 6, "format" }, d = { sizeof v, &v };
+    CHECK_INT(mdb_env_create(&env), 0);
+    mdb_env_set_maxdbs(env, 8);
+    CHECK_INT(mdb_env_open(env, dir, 0, 0644), 0);
+    CHECK_INT(mdb_txn_begin(env, NULL, 0, &t), 0);
+    CHECK_INT(mdb_dbi_open(t, "meta", 0, &meta), 0);
+    CHECK_INT(mdb_put(t, meta, &k, &d, 0), 0);
+    CHECK_INT(mdb_txn_commit(t), 0);
+    mdb_env_close(env);
+    ix = open_writer(dir, &err);
+    CHECK(ix == NULL);
+    CHECK_INT(err.code, ND_EFORMAT);
+    CHECK(strstr(err.message, "format version 99") != NULL);
+    CHECK(strstr(err.message, "reads format version 1") != NULL);
+    nd_index_close(ix);
+    ix = open_reader(dir, &err);
+    CHECK(ix == NULL);
+    CHECK_INT(err.code, ND_EFORMAT);
+    nd_index_close(ix);
+    remove_dir(dir);
+    /* some other LMDB database is not taken for an index, nor changed */
+    dir = new_dir();
+    mkdir(dir, 0777);
+    CHECK_INT(mdb_env_create(&env), 0);
+    CHECK_INT(mdb_env_open(env, dir, 0, 0644), 0);
+    CHECK_INT(mdb_txn_begin(env, NULL, 0, &t), 0);
+    MDB_dbi main_db;
+    CHECK_INT(mdb_dbi_open(t, NULL, 0, &main_db), 0);
+    k = (MDB_val){ 5, "hello" };
+    CHECK_INT(mdb_put(t, main_db, &k, &k, 0), 0);
+    CHECK_INT(mdb_txn_commit(t), 0);
+    mdb_env_close(env);
+    ix = open_writer(dir, &err);
+    CHECK(ix == NULL);
+    CHECK_INT(err.code, ND_EFORMAT);
+    CHECK(strstr(err.message, "is not a newsdup index") != NULL);
+    nd_index_close(ix);
+    remove_dir(dir);
+    ix = open_reader("/nonexistent/newsdup-index", &err);
+    CHECK(ix == NULL);
+    CHECK_INT(err.code, ND_EIO);
+    CHECK(strstr(err.message, "no index at /nonexistent/newsdup-index") != NULL);
+}
+
+/* A second writer is refused, naming the first one's pid; after the first
+ * closes, a writer may open. */
+static void second_writer_refused(void)
+{
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *a = open_writer(dir, &err);
+    CHECK(a != NULL);
+    nd_index *b = open_writer(dir, &err);
+    CHECK(b == NULL);
+    CHECK_INT(err.code, ND_EIO);
+    char want[64];
+    snprintf(want, sizeof want, "being written by another process (pid %ld)", (long)getpid());
+    CHECK(strstr(err.message, want) != NULL);
+    nd_index_close(a);
+    b = open_writer(dir, &err);
+    CHECK(b != NULL);
+    nd_index_close(b);
+    remove_dir(dir);
+}
+
+/* In a child process (LMDB wants one environment per process): the
+ * documents a reader sees and its verdict on 001.  Exit code: documents * 10 + verdict. */
+static int reader_child(const char *dir)
+{
+    pid_t pid = fork();
+    if (pid == 0) {
+        nd_error err;
+        nd_index *r = open_reader(dir, &err);
+        nd_index_stats st;
+        nd_index_answer a;
+        if (!r || nd_index_stats_get(r, &st, &err) || nd_index_query(r, "001", seed[1], seed_len[1], &a, &err)) _exit(99);
+        int code = (int)st.documents * 10 + (int)a.verdict;
+        nd_index_close(r);
+        _exit(code);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Readers run beside the writer and see what it committed, not what it holds. */
+static void readers_beside_writer(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *w = open_writer(dir, &err);
+    CHECK(w != NULL);
+    if (!w) return;
+    nd_index_answer a;
+    CHECK_INT(add_seed(w, 3, &a), ND_OK);
+    CHECK_INT(nd_index_commit(w, &err), ND_OK);
+    CHECK_INT(add_seed(w, 0, &a), ND_OK);        /* pending: readers must not see it */
+    fflush(stdout);
+    CHECK_INT(reader_child(dir), 1 * 10 + ND_VERDICT_NEW);
+    CHECK_INT(nd_index_commit(w, &err), ND_OK);
+    CHECK_INT(reader_child(dir), 2 * 10 + ND_VERDICT_REWRITE);
+    nd_index_close(w);
+    remove_dir(dir);
+}
+
+/* The compact form survives encoding exactly, and keeps what verify reads. */
+static void compact_round_trip(void)
+{
+    load_seeds();
+    nd_tokeniser *tk = nd_tokeniser_new();
+    nd_tokens t = { 0 };
+    nd_features f = { 0 }, c = { 0 }, back = { 0 };
+    nd_bytes b = { 0 };
+    CHECK_INT(nd_tokenise(tk, seed[0], seed_len[0], 5000, &t), 0);
+    CHECK_INT(nd_features_build(&t, &f), 0);
+    CHECK_INT(nd_compact_project(&f, &c), 0);
+    CHECK_INT(c.nsent, f.nsent);
+    CHECK(c.nshingles > f.nshingles / 16 && c.nshingles < f.nshingles / 4);
+    CHECK(c.nbigrams > f.nbigrams * 9 / 10 && c.nbigrams <= f.nbigrams);
+    nd_record r = { .verdict = 2, .of = 7, .similarity = 0.5f, .nkeys = 33, .id = "wire-1", .idlen = 6,
+                    .source = "Wire", .sourcelen = 4 };
+    CHECK_INT(nd_record_encode(&r, &c, &b), 0);
+    /* well under 2 bytes a hash */
+    CHECK(b.n < 2 * (size_t)(c.sent_off[c.nsent] + c.nbigrams + c.nshingles));
+    nd_record d;
+    CHECK_INT(nd_record_decode(b.v, b.n, &d), 0);
+    CHECK_INT(d.verdict, 2);
+    CHECK_INT(d.of, 7);
+    CHECK_INT(d.nkeys, 33);
+    CHECK(d.idlen == 6 && !memcmp(d.id, "wire-1", 6));
+    CHECK(d.sourcelen == 4 && !memcmp(d.source, "Wire", 4));
+    CHECK(d.published == NULL && d.text == NULL);
+    CHECK_INT(nd_compact_decode(&d, &back), 0);
+    CHECK_INT(back.nsent, c.nsent);
+    CHECK_INT(back.nbigrams, c.nbigrams);
+    CHECK_INT(back.nshingles, c.nshingles);
+    CHECK_INT(back.nvocab, c.nvocab);
+    CHECK(!memcmp(back.sent_off, c.sent_off, ((size_t)c.nsent + 1) * 4));
+    CHECK(!memcmp(back.words, c.words, (size_t)c.sent_off[c.nsent] * 4));
+    CHECK(!memcmp(back.bigrams, c.bigrams, (size_t)c.nbigrams * 4));
+    CHECK(!memcmp(back.shingles, c.shingles, (size_t)c.nshingles * 4));
+    /* damaged bytes are refused, not read past */
+    d.ncompact /= 2;
+    CHECK_INT(nd_compact_decode(&d, &back), -2);
+    CHECK_INT(nd_record_decode(b.v, 5, &d), -1);
+    nd_vec_free(&b);
+    nd_features_free(&f);
+    nd_features_free(&c);
+    nd_features_free(&back);
+    nd_tokens_free(&t);
+    nd_tokeniser_free(tk);
+}
+
+/* One JSON Lines line in, the same object with its verdict out. */
+static void filter_lines(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    unsigned flags;
+    const char *l1 = "{\"b\":1,\"id\":\"x\",\"text\":\"The council approved the new budget for the town library on Monday evening.\",\"a\":[1,2],\"newsdup\":5}";
+    char *out = nd_index_filter_line(ix, l1, strlen(l1), 1, &flags, &err);
+    CHECK_STR(out, "{\"b\":1,\"id\":\"x\",\"text\":\"The council approved the new budget for the town library on Monday evening.\",\"a\":[1,2],\"newsdup\":{\"verdict\":\"new\"}}");
+    CHECK_INT(flags, ND_FILTER_ADDED);
+    free(out);
+    out = nd_index_filter_line(ix, l1, strlen(l1), 2, &flags, &err);
+    CHECK(out && strstr(out, "\"newsdup\":{\"verdict\":\"seen\",\"was\":\"new\"}}"));
+    CHECK_INT(flags, 0);
+    free(out);
+    out = nd_index_filter_line(ix, "{\"id\": 3, \"text\": ", 18, 3, &flags, &err);
+    CHECK(out && !strncmp(out, "{\"newsdup\":{\"verdict\":\"error\",\"error\":\"line 3: broken JSON at column", 68));
+    free(out);
+    out = nd_index_filter_line(ix, "{\"text\": \"no id\"}", 17, 4, &flags, &err);
+    CHECK_STR(out, "{\"text\":\"no id\",\"newsdup\":{\"verdict\":\"error\",\"error\":\"line 4: missing \\\"id\\\" field\"}}");
+    free(out);
+    out = nd_index_filter_line(ix, "{\"id\": \"t\"}", 11, 5, &flags, &err);
+    CHECK_STR(out, "{\"id\":\"t\",\"newsdup\":{\"verdict\":\"error\",\"error\":\"line 5: missing \\\"text\\\" field\"}}");
+    free(out);
+    out = nd_index_filter_line(ix, " \r", 2, 6, &flags, &err);
+    CHECK_STR(out, "{\"newsdup\":{\"verdict\":\"error\",\"error\":\"line 6 is empty\"}}");
+    free(out);
+    const char *l7 = "{\"id\":\"u\",\"text\":\"caf\xe9\"}";
+    out = nd_index_filter_line(ix, l7, strlen(l7), 7, &flags, &err);
+    CHECK(out && strstr(out, "\"error\":\"line 7: invalid UTF-8 in JSON at byte"));
+    free(out);
+    out = nd_index_filter_line(ix, NULL, 99999, 8, &flags, &err);
+    CHECK(out && strstr(out, "\"error\":\"line 8 is longer than max_line_bytes"));
+    free(out);
+    out = nd_index_filter_line(ix, "[1]", 3, 9, &flags, &err);
+    CHECK_STR(out, "{\"newsdup\":{\"verdict\":\"error\",\"error\":\"line 9: line is not a JSON object but an array\"}}");
+    free(out);
+    /* 001 after 000: a duplicate, with its similarity written with four decimals */
+    for (int i = 0; i < 2; i++) {
+        char *line = malloc(seed_len[i] * 6 + 64);
+        size_t n = (size_t)sprintf(line, "{\"id\":\"s%d\",\"text\":\"", i);
+        for (size_t j = 0; j < seed_len[i]; j++) {
+            unsigned char ch = (unsigned char)seed[i][j];
+            if (ch == '"' || ch == '\\') n += (size_t)sprintf(line + n, "\\%c", ch);
+            else if (ch < 0x20) n += (size_t)sprintf(line + n, "\\u%04x", ch);
+            else line[n++] = (char)ch;
+        }
+        n += (size_t)sprintf(line + n, "\"}");
+        out = nd_index_filter_line(ix, line, n, 10 + (uint64_t)i, &flags, &err);
+        if (i == 1) {
+            CHECK(out && strstr(out, "\"newsdup\":{\"verdict\":\"rewrite\",\"of\":\"s0\",\"similarity\":0."));
+            CHECK_INT(flags, ND_FILTER_ADDED | ND_FILTER_DUPLICATE);
+        }
+        free(out);
+        free(line);
+    }
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    nd_index_close(ix);
+    remove_dir(dir);
+    free_seeds();
+}
+
+CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(commit_is_the_boundary),
+           TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused),
+           TEST(readers_beside_writer), TEST(compact_round_trip), TEST(filter_lines))
