@@ -45,7 +45,7 @@ $(BUILD)/%: bench/%.c $(BUILD)/libnewsdup.a
 	$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/gencorpus $(BUILD)/accuracy $(BUILD)/speed $(BUILD)/pairs
+	@$(MAKE) --no-print-directory all $(BUILD)/gencorpus $(BUILD)/accuracy $(BUILD)/drift_accuracy $(BUILD)/speed $(BUILD)/pairs $(BUILD)/ingest
 	bench/run.sh
 
 demo: deps

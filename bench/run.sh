@@ -24,14 +24,24 @@ else
     echo "skipped: $DATA/clough_stevenson_short_answers not found"
 fi
 
-echo "== speed: generated corpus ($DOCS articles), $RUNS runs"
+echo "== drift accuracy: hand-written set, then generated corpora (seeds 21 and 22)"
+build/drift_accuracy tests/data/audit-set
+for seed in 21 22; do
+    build/gencorpus --docs 3000 --seed "$seed" --out "$OUT/drift$seed.jsonl" --labels "$OUT/drift$seed.tsv" \
+        --drifts "$OUT/drift$seed-drifts.tsv"
+    build/drift_accuracy gen "$OUT/drift$seed.jsonl" "$OUT/drift$seed.tsv" "$OUT/drift$seed-drifts.tsv"
+done
+
+echo "== speed: generated corpus ($DOCS articles), $RUNS runs at 1 and 2 threads"
 build/gencorpus --docs "$DOCS" --seed 11 --out "$OUT/speed.jsonl" --labels "$OUT/speed.tsv" --drifts "$OUT/speed-drifts.tsv"
 i=1
 while [ "$i" -le "$RUNS" ]; do
-    echo "-- run $i"
-    build/speed "$OUT/speed.jsonl"
+    for t in 1 2; do
+        echo "-- run $i, $t thread(s)"
+        build/speed "$OUT/speed.jsonl" --threads "$t"
+    done
     i=$((i + 1))
 done
 
 echo "== ingest: the same $DOCS articles judged and added one at a time (build/ingest; README: Ingest filter)"
-make --no-print-directory build/ingest >/dev/null && rm -rf "$OUT/ingest.idx" && build/ingest "$OUT/speed.jsonl" "$OUT/ingest.idx" --sync none --report-every 20000
+rm -rf "$OUT/ingest.idx" && build/ingest "$OUT/speed.jsonl" "$OUT/ingest.idx" --sync none --report-every 20000

@@ -247,9 +247,9 @@ static int parse_args(cli *a, int argc, char **argv)
             return usage_error("no help for '%s': the commands are scan and audit", argv[2]);
         return show_help(argv[2]);
     }
-    if (command[0] == '-') return usage_error("'%s' goes after the command (scan or audit)", command);
+    if (command[0] == '-') return usage_error("'%s' goes after the command (scan, audit, filter or index)", command);
     if (strcmp(command, "scan") && strcmp(command, "audit"))
-        return usage_error("unknown command '%s' (expected scan or audit)", command);
+        return usage_error("unknown command '%s' (expected scan, audit, filter or index)", command);
     a->audit = command[0] == 'a';
     a->paths = argv + 2;
     int options_done = 0;
