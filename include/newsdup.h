@@ -99,7 +99,8 @@ void nd_corpus_free(nd_corpus *c);
 nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t len,
                         const nd_doc_meta *meta, nd_error *err);
 
-/* Adds documents from a path: a text file (id = the path as given), a
+/* Adds documents from a path: a text file (id = the path as given), a .json
+ * file holding one document object, a
  * directory (recursive, hidden entries skipped, id = path relative to dir),
  * a *.jsonl or *.jsonl.gz file (one JSON object a line with "id" and "text"),
  * or "-" for JSON Lines on stdin.  Bad documents inside are skipped and

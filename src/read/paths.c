@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <jansson.h>
+
 #include "corpus.h"
 #include "jsonl.h"
 #include "../util/error.h"
@@ -38,6 +40,26 @@ static int is_jsonl(const char *name)
     size_t n = strlen(name);
     if (has_suffix(name, n, ".gz")) n -= 3;
     return has_suffix(name, n, ".jsonl") || has_suffix(name, n, ".ndjson");
+}
+
+static int is_json(const char *name)
+{
+    return has_suffix(name, strlen(name), ".json");
+}
+
+/* A .json file holds one document, an object as on a JSON Lines line; a file
+ * that does not (a manifest, expected results) is reported and skipped. */
+static nd_status add_json_document(walker *w, const char *id, nd_error *err)
+{
+    void *json = NULL;
+    nd_jsonl_doc d;
+    nd_status rc = ND_OK;
+    if (nd_jsonl_parse_line(w->data.v ? w->data.v : "", w->data.n, &json, &d) == 0)
+        rc = nd_corpus_add(w->c, d.id, d.text, d.len, &d.meta, err);
+    else
+        nd_corpus_skip(w->c, id, "not a document: a .json file must be one object with \"id\" and \"text\" (%s)", d.why);
+    json_decref(json);
+    return rc;
 }
 
 static const char *file_kind(mode_t m)
@@ -89,7 +111,8 @@ static nd_status add_file(walker *w, const char *id, int in_dir, nd_error *err)
                        (intmax_t)st.st_size, max);
         rc = ND_OK;
     } else if ((rc = read_whole(w, fd, &st, err)) == ND_OK) {
-        rc = nd_corpus_add(w->c, id, w->data.v ? w->data.v : "", w->data.n, NULL, err);
+        rc = is_json(id) ? add_json_document(w, id, err)
+                         : nd_corpus_add(w->c, id, w->data.v ? w->data.v : "", w->data.n, NULL, err);
         /* A rejected document is recorded in the corpus; that is not a failure to read. */
         if (rc != ND_ENOMEM) rc = ND_OK;
     }

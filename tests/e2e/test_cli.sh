@@ -89,7 +89,8 @@ expect_grep "uncreatable output named" "^newsdup: cannot create .*report\.json" 
 nd scan --format json corpus/
 expect_eq "json exit" "$RC" 0
 expect_grep "json documents" '^  "documents": 5,$' "$OUT"
-expect_grep "json skipped" '^  "skipped": \[\],$' "$OUT"
+# corpus/expected.json holds the expected results, not an article: reported and skipped
+expect_grep "json skipped" '^    \{"id": "expected.json", "error": "not a document: a .json file must be one object' "$OUT"
 expect_grep "json origin member" '"relation": "origin", "similarity": 1\.0000, "parent": null' "$OUT"
 expect_no_grep "json not audited" '"drifts"' "$OUT"
 if command -v jq >/dev/null 2>&1; then
@@ -103,7 +104,7 @@ expect_grep "csv origin row" '^1,([^,]*),\1,origin,1\.0000,'"$(printf '\r')"'$' 
 nd scan corpus/
 expect_eq "text exit" "$RC" 0
 expect_grep "text cluster header" '^Cluster 1  origin: ' "$OUT"
-expect_grep "text summary" '^5 documents, [0-9]+ clusters?, 0 skipped$' "$OUT"
+expect_grep "text summary" '^5 documents, [0-9]+ clusters?, 1 skipped$' "$OUT"
 nd audit --format csv corpus/
 expect_eq "audit csv exit" "$RC" 0
 expect_eq "audit csv header" "$(head -n 1 "$OUT")" "$(printf 'cluster,doc,type,origin_speaker,rewrite_speaker,origin_start,origin_end,rewrite_start,rewrite_end,confidence,detail,origin_text,rewrite_text\r')"

@@ -25,4 +25,11 @@ expect_eq "input order does not matter" "$(cat "$E2E_TMP/rev")" "$(cat "$E2E_TMP
 "$ND_BIN" scan --format json corpus/ > "$E2E_TMP/seeds.json"
 expect_grep "five documents" '"documents": 5,' "$E2E_TMP/seeds.json"
 expect_grep "003 related" '"b": "003_8f74b81e1eb9c8a3.txt"' "$E2E_TMP/seeds.json"
+# a .json file is one document object; expected.json is not one, and says so
+expect_grep "expected.json skipped" '"id": "expected.json", "error": "not a document' "$E2E_TMP/seeds.json"
+# a copy of 001 as a .json document: a rewrite of 000, like 001
+printf '{"id": "wire-1", "title": "A JSON article", "text": "%s"}' \
+    "$(tr '\n"' '  ' < corpus/001_52040788e84add02.txt)" > "$E2E_TMP/wire.json"
+"$ND_BIN" scan --format csv corpus/ "$E2E_TMP/wire.json" | tr -d '\r' > "$E2E_TMP/withjson.csv"
+expect_grep "a .json document joins its cluster" '^1,000_2524be277e2264a3.txt,wire-1,rewrite,' "$E2E_TMP/withjson.csv"
 finish
