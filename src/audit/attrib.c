@@ -16,6 +16,7 @@
 #define MAX_ROLE_WORDS 16
 #define MAX_ROLES 8           /* roles kept per person */
 #define PRONOUN_REACH 8       /* sentences back a he/she may look for the person it stands for */
+#define TITLE_WORDS 12        /* words of a title before a name: "Palermo Institute of Technology's acting dean of ..." */
 
 /* Word lists, lower case. */
 static const char *const org_nouns[] = {
@@ -98,6 +99,15 @@ static const char *const org_links[] = { "of", "for" };
 /* What joins a title to its field: "director of nursing". */
 static const char *const title_links[] = { "of", "for", "in" };
 
+/* Who speaks for a source: "a spokesperson for the ministry". */
+static const char *const voices[] = { "spokesperson", "spokesman", "spokeswoman", "representative", "spokespeople" };
+
+/* What joins a voice or a document to its source: "an estimate from ...". */
+static const char *const sources[] = { "from", "by", "of", "for" };
+
+/* What joins a person to the body they are with: "Rosa De Vries of Evergreen Motors". */
+static const char *const affiliations[] = { "of", "at", "from" };
+
 static const char *const prepositions[] = {
     "by", "of", "to", "with", "for", "from", "about", "like", "than", "at", "on", "in", "into", "over",
     "against", "between", "among", "toward", "towards", "under", "via", "including",
@@ -106,7 +116,8 @@ static const char *const prepositions[] = {
 #define LEN(a) (sizeof a / sizeof a[0])
 
 enum {
-    PAT_SUBJECT, PAT_INVERTED, PAT_ACCORDING, PAT_BY, PAT_RELATIVE, PAT_PARTICIPLE, PAT_COORD, PAT_LEAD_ORG, PAT_NAME,
+    PAT_SUBJECT, PAT_INVERTED, PAT_ACCORDING, PAT_BY, PAT_RELATIVE, PAT_PARTICIPLE, PAT_COORD, PAT_LEAD_ORG, PAT_COPULA,
+    PAT_NAME,
     NPAT
 };
 
@@ -128,12 +139,17 @@ typedef struct candidate {
     uint8_t kind;          /* resolved nd_speaker_kind */
 } candidate;
 
+typedef struct {
+    span name;
+    uint8_t marked;        /* followed by "who" or an age: a person, even untitled */
+} name_run;
+
 struct nd_attrib_ctx {
     pcre2_code *re[NPAT];
     pcre2_match_data *md;
     candidate *cand;
     uint32_t ncand, capcand;
-    span *runs;            /* full names followed by "who" or an age: people, even untitled */
+    name_run *runs;        /* full names seen anywhere, for resolving surnames that speak */
     uint32_t nruns, capruns;
 };
 
@@ -260,7 +276,7 @@ static int grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
 #define DET "(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his|[Tt]hat|[Oo]ne|[Aa]nother|[Ss]ome|[Mm]any|[Ss]everal|[Mm]ost|[Oo]ther|[Tt]wo|[Tt]hree|[Ff]ew)"
 /* one appositive, or two: "X, the acting director at Y, one of the six hospitals, said" */
 #define APPOS "(?:\\s*,\\s*(?<ap>[^,;:!?\\x1e]{2,160}?)\\s*,(?:\\s*[^,;:!?\\x1e]{2,160}?\\s*,)?)?"
-#define AFFIL "(?:\\s+(?:from|of|at|with)\\s+[^,;:!?.\\x1e]{1,80}?)?"
+#define AFFIL "(?<af>\\s+(?:from|of|at|with)\\s+[^,;:!?.\\x1e]{1,80}?)?"
 #define ADV "(?:\\s+(?:also|has|have|had|then|later|previously|recently|earlier|once|further|again|publicly|" \
     "repeatedly|reportedly|would|will|even|still|initially|first|quickly|privately|separately|openly|long|" \
     "subsequently|now))*"
@@ -323,17 +339,18 @@ nd_attrib_ctx *nd_attrib_ctx_new(void)
     k += alternation(nouns + k, 4096 - k, vague_nouns, LEN(vague_nouns));
     nouns[k] = 0;
     /* a speaker in subject position: pronoun, "the company", "industry analysts", a name;
-     * "<glue>": the name closes an appositive ("The deputy mayor, Jane Doe, said") */
+     * "<glue>": the name closes an appositive ("The deputy mayor, Jane Doe, said"), never
+     * before a base form ("Marta Miller, state secretary at ...") */
     snprintf(buf, 16384,
              LB "(?<s>" PRON "|" DET "\\s+(?:[\\p{L}\\p{M}'\\x{2019}\\-]+\\s+){0,4}?[\\p{L}\\p{M}'\\x{2019}\\-]+|"
              "(?:[\\p{L}\\-]+\\s+)?(?i:%s)|" HONOR NAME ")\\b"
-             "(?:(?<glue>\\s*,\\s*)|" APPOS AFFIL ADV "\\s+)(?<cue>%s)\\b",
-             nouns, cues);
+             "(?:(?<glue>\\s*,\\s*)(?=(?:%s)\\b)|" APPOS AFFIL ADV "\\s+)(?<cue>%s)\\b",
+             nouns, alt, cues);
     x->re[PAT_SUBJECT] = compile(buf);
     /* "..., says X" and "“...,” said X" */
-    snprintf(buf, 16384, "(?:\\x1e|,)\\s*(?<cue>%s)\\s+(?<s>" HONOR "[^,;:!?.\\x1e]{1,80}?)" PHRASE_END, alt);
+    snprintf(buf, 16384, "(?:\\x1e|,)\\s*(?<cue>%s)\\s+(?<s>" HONOR "[^,;:!?.\\x1e]{1,120}?)" PHRASE_END, alt);
     x->re[PAT_INVERTED] = compile(buf);
-    snprintf(buf, 16384, LB "[Aa]ccording\\s+to\\s+(?<s>" HONOR "[^,;:!?.\\x1e]{1,80}?)" PHRASE_END);
+    snprintf(buf, 16384, LB "[Aa]ccording\\s+to\\s+(?<s>" HONOR "[^,;:!?.\\x1e]{1,120}?)" PHRASE_END);
     x->re[PAT_ACCORDING] = compile(buf);
     /* "By the chamber's estimate, ...", "In his account, ..." */
     x->re[PAT_BY] = compile(LB "(?:[Bb]y|[Ii]n)\\s+(?<s>" HONOR "[^,;:!?.\\x1e]{1,60}?)(?:'s|\\x{2019}s)?\\s+(?:own\\s+)?"
@@ -354,6 +371,9 @@ nd_attrib_ctx *nd_attrib_ctx_new(void)
     x->re[PAT_PARTICIPLE] = compile(buf);
     snprintf(buf, 16384, "^(?<s>(?:[Tt]he|[Ii]ts)\\s+(?:[\\p{L}\\-]+\\s+){0,2}?(?i:%s))\\b", nouns);
     x->re[PAT_LEAD_ORG] = compile(buf);
+    /* "Radu Öztürk is the acting head of communications at Fjordline": a role, said plainly */
+    x->re[PAT_COPULA] = compile(LB "(?<s>" NAME ")\\s+(?:is|was|serves\\s+as|served\\s+as|works\\s+as|has\\s+been)\\s+"
+                                   "(?<r>[^,;:!?\\x1e]{2,160}?)(?=\\s*(?:[,;:!?]|\\.(?:\\s|$)|\\x1e|$))");
     x->re[PAT_NAME] = compile(LB NAME "\\b");
     x->md = pcre2_match_data_create(16, NULL);
     for (int i = 0; i < NPAT; i++)
@@ -519,6 +539,88 @@ static int classify_name(const char *t, const span *w, size_t n)
     return PH_NAME;
 }
 
+/* Words a title may carry that are neither title nor qualifier: lower
+ * case, not a function word ("chief *operating* officer", "senior *market*
+ * strategist"). */
+static int modifier(const char *t, span w)
+{
+    return w.end - w.start >= 3 && !capitalised(t, w) && !word_in(t, w, determiners, LEN(determiners)) &&
+           !word_in(t, w, openers, LEN(openers)) && !word_in(t, w, prepositions, LEN(prepositions)) &&
+           !nd_cue_find(t + w.start, w.end - w.start);
+}
+
+/* 1 when w, before the title word `next`, modifies it: a modifier, or a
+ * verb's base form that names the kind of title ("state secretary"). */
+static int title_modifier(const char *t, span w, span next)
+{
+    const nd_cue *c;
+    return nd_role_word(t + next.start, next.end - next.start) == ND_ROLE_TITLE &&
+           (modifier(t, w) || ((c = nd_cue_find(t + w.start, w.end - w.start)) && (c->flags & ND_CUE_BASE)));
+}
+
+/* How many words from w[i] on, nearest the name first, make a title's field
+ * ("of nursing", "of the court", "of environmental science"): the field's
+ * one or two words, maybe "the", then "of"/"for"/"in", then a title; 0 when
+ * they do not. */
+static size_t field_words(const char *t, const span *w, size_t i, size_t n)
+{
+    for (size_t k = 1; k <= 2 && i + k <= n && modifier(t, w[i + k - 1]); k++) {
+        size_t l = i + k;
+        if (l < n && ieq(t + w[l].start, w[l].end - w[l].start, "the")) l++;
+        if (l + 1 < n && word_in(t, w[l], title_links, LEN(title_links)) &&
+            nd_role_word(t + w[l + 1].start, w[l + 1].end - w[l + 1].start) == ND_ROLE_TITLE)
+            return l + 1 - i;
+    }
+    return 0;
+}
+
+/* Start of the title right before byte `at`, if any: role words
+ * ("former employee"), their modifiers ("chief operating officer"),
+ * organisation names before them ("Veltrix spokesperson", "Gdańsk Institute
+ * of Technology's professor"), a title's field ("director of nursing");
+ * at most TITLE_WORDS words with only white space between them.  `at` when
+ * there is none. */
+static uint32_t title_start(const char *t, uint32_t floor, uint32_t at)
+{
+    span w[TITLE_WORDS];
+    size_t n = 0;
+    for (uint32_t k = at; n < TITLE_WORDS;) {
+        while (k > floor && (t[k - 1] == ' ' || t[k - 1] == '\t')) k--;
+        uint32_t ws = k;
+        while (ws > floor && t[ws - 1] != ' ' && t[ws - 1] != '\t' && t[ws - 1] != '\n') ws--;
+        span one[2];
+        if (ws == k || words_of(t, ws, k, one, 2) != 1 || one[0].start != ws || one[0].end != k) break;  /* punctuation */
+        w[n++] = one[0];
+        k = ws;
+    }
+    uint32_t from = at;
+    int titled = 0, pending = 0;
+    for (size_t i = 0; i < n; i++) {  /* nearest first */
+        int rw = nd_role_word(t + w[i].start, w[i].end - w[i].start);
+        size_t f;
+        if (rw == ND_ROLE_TITLE || rw == ND_ROLE_QUAL ||
+            (titled && capitalised(t, w[i]) && !word_in(t, w[i], openers, LEN(openers)))) {
+            titled |= rw == ND_ROLE_TITLE;
+            from = w[i].start;
+            pending = 0;
+        } else if (titled && pending < 2 && (modifier(t, w[i]) || title_modifier(t, w[i], w[i - 1]))) {
+            pending++;  /* kept only if a title word or a name comes before it */
+        } else if (titled && !pending && i + 1 < n && word_in(t, w[i], org_links, LEN(org_links)) &&
+                   capitalised(t, w[i + 1])) {
+            pending = 1;  /* "Institute of Technology's": an organisation's name goes on */
+        } else if (!titled && (f = field_words(t, w, i, n))) {
+            i += f - 1;  /* the title comes next */
+        } else {
+            /* modifiers right after a determiner or a reporting verb open the title: "said portfolio manager X" */
+            if (pending &&
+                (word_in(t, w[i], determiners, LEN(determiners)) || nd_cue_find(t + w[i].start, w[i].end - w[i].start)))
+                from = w[i - 1].start;
+            return from;
+        }
+    }
+    return pending ? w[n - 1].start : from;  /* the modifiers open the phrase */
+}
+
 /* Parses a speaker phrase t[start..end) ("he", "the company", "Perplexity CEO
  * Aravind Srinivas", "former employee Zihan Wang").  0, or -1 when it is not
  * one. */
@@ -543,19 +645,33 @@ static int parse_speaker(const char *t, uint32_t start, uint32_t end, phrase *ou
             return 0;
         }
     }
-    /* "an estimate from the Chamber of Commerce": the source is the one who speaks */
-    for (size_t i = 2; i + 1 < n; i++)
-        if ((ieq(t + w[i].start, w[i].end - w[i].start, "from") || ieq(t + w[i].start, w[i].end - w[i].start, "by") ||
-             ieq(t + w[i].start, w[i].end - w[i].start, "of")) &&
-            word_in(t, w[0], determiners, LEN(determiners)) && word_in(t, w[i - 1], vague_nouns, LEN(vague_nouns)))
-            return parse_speaker(t, w[i + 1].start, end, out);
+    /* "an estimate from the Chamber of Commerce", "a spokesperson for the
+     * ministry": the source is the one who speaks */
+    for (size_t i = 2; i + 1 < n; i++) {
+        int voice = word_in(t, w[i - 1], voices, LEN(voices));
+        if (word_in(t, w[i], sources, LEN(sources)) && word_in(t, w[0], determiners, LEN(determiners)) &&
+            (voice || word_in(t, w[i - 1], vague_nouns, LEN(vague_nouns))) && !parse_speaker(t, w[i + 1].start, end, out)) {
+            if (voice && out->ph == PH_NAME) out->ph = PH_ORG;  /* "a spokesperson for Castellan Logistics" */
+            return 0;
+        }
+    }
+    /* "Rosa De Vries of Evergreen Motors": the name before the affiliation speaks */
+    for (size_t i = n - 1; i >= 2; i--)
+        if (word_in(t, w[i], affiliations, LEN(affiliations)) && i + 1 < n && capitalised(t, w[i - 1]) &&
+            !word_in(t, w[i - 1], org_words, LEN(org_words)) &&
+            nd_role_word(t + w[i - 1].start, w[i - 1].end - w[i - 1].start) == ND_ROLE_NONE &&
+            (capitalised(t, w[i + 1]) || (i + 2 < n && ieq(t + w[i + 1].start, w[i + 1].end - w[i + 1].start, "the") &&
+                                          capitalised(t, w[i + 2]))) &&
+            !parse_speaker(t, start, w[i - 1].end, out) && out->ph == PH_NAME)
+            return 0;
     /* the capitalised run the phrase ends with ("Chamber of Commerce" is one) */
     size_t r0 = n;
     while (r0 > 0 && (capitalised(t, w[r0 - 1]) || (r0 < n && word_in(t, w[r0 - 1], particles, LEN(particles))) ||
                       (r0 < n && r0 >= 2 && word_in(t, w[r0 - 1], org_links, LEN(org_links)) &&
                        word_in(t, w[r0 - 2], org_words, LEN(org_words)))))
         r0--;
-    while (r0 < n && word_in(t, w[r0], particles, LEN(particles))) r0++;
+    /* a lower-case particle opens no name; "De Smet" keeps its De */
+    while (r0 < n && word_in(t, w[r0], particles, LEN(particles)) && !capitalised(t, w[r0])) r0++;
     if (r0 == n) {
         /* no name: "the company", "industry analysts", "a spokesperson" */
         if (n > 6) return -1;
@@ -593,20 +709,8 @@ static int parse_speaker(const char *t, uint32_t start, uint32_t end, phrase *ou
      * "acting director of nursing", "Veltrix spokesperson") or determiners */
     size_t p0 = r0;
     int titled = 0;
-    while (p0 > 0) {
-        span x = w[p0 - 1];
-        int rw = nd_role_word(t + x.start, x.end - x.start);
-        if (rw == ND_ROLE_TITLE || rw == ND_ROLE_QUAL ||
-            (titled && capitalised(t, x) && !word_in(t, x, openers, LEN(openers)))) {
-            titled |= rw == ND_ROLE_TITLE;
-            p0--;
-        } else if (p0 >= 3 && word_in(t, w[p0 - 2], title_links, LEN(title_links)) &&
-                   nd_role_word(t + w[p0 - 3].start, w[p0 - 3].end - w[p0 - 3].start) == ND_ROLE_TITLE) {
-            p0 -= 2;  /* "of nursing" */
-        } else {
-            break;
-        }
-    }
+    for (uint32_t from = title_start(t, start, w[r0].start); p0 > 0 && w[p0 - 1].start >= from; p0--)
+        titled |= nd_role_word(t + w[p0 - 1].start, w[p0 - 1].end - w[p0 - 1].start) == ND_ROLE_TITLE;
     for (size_t i = 0; i < p0; i++)
         if (!word_in(t, w[i], determiners, LEN(determiners)) && !word_in(t, w[i], openers, LEN(openers))) return -1;
     for (size_t i = first; i < name0; i++)
@@ -616,6 +720,7 @@ static int parse_speaker(const char *t, uint32_t start, uint32_t end, phrase *ou
     while (pstart < name0 && nd_role_word(t + w[pstart].start, w[pstart].end - w[pstart].start) == ND_ROLE_HONORIFIC)
         pstart++;
     if (titled && pstart < name0) out->prefix = (span){ w[pstart].start, w[name0 - 1].end };
+    if (name0 + 1 == n && w[name0].end - w[name0].start == 1) return -1;  /* "plan B, Marek Wang": a letter is no name */
     out->name = (span){ w[name0].start, w[n - 1].end };
     out->ph = (uint8_t)classify_name(t, w + name0, n - name0);
     if (out->ph == PH_NAME && n - name0 == 1 && word_in(t, w[name0], openers, LEN(openers))) return -1;
@@ -653,6 +758,19 @@ static int name_has_word(const char *name, size_t nl, const char *w, size_t wl)
         i = e + 1;
     }
     return 0;
+}
+
+/* 1 when name s is a lone surname, maybe after particles ("Wang", "De
+ * Smet"); its last word into *last unless NULL. */
+static int lone_name(const char *t, span s, span *last)
+{
+    span w[MAX_NAME_WORDS + 2];
+    size_t n = words_of(t, s.start, s.end, w, MAX_NAME_WORDS + 2);
+    if (!n || n > MAX_NAME_WORDS) return 0;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (!word_in(t, w[i], particles, LEN(particles))) return 0;
+    if (last) *last = w[n - 1];
+    return 1;
 }
 
 /* The person called by the full name s, added when new; ND_ATTRIB_NONE when out of memory. */
@@ -728,8 +846,9 @@ static span appositive_after(const char *t, uint32_t at, uint32_t end)
     return (span){ i, trim_end(t, i, e) };
 }
 
-/* 1 when t[r] is a role: opens with an article, a title, a qualifier or an
- * organisation's name, has a known title, and no reporting verb. */
+/* 1 when t[r] is a role: opens with an article, a title, a qualifier, a
+ * title's modifier or an organisation's name, has a known title, and no
+ * reporting verb. */
 static int is_role(const char *t, span r)
 {
     if (r.end <= r.start || r.end - r.start > 200) return 0;
@@ -739,49 +858,15 @@ static int is_role(const char *t, span r)
     /* a role starts with an article, a title, a qualifier or an organisation's name */
     size_t f = word_in(t, w[0], role_adverbs, LEN(role_adverbs)) && n > 1;
     if (!word_in(t, w[f], determiners, LEN(determiners)) && !capitalised(t, w[f]) &&
-        !nd_role_word(t + w[f].start, w[f].end - w[f].start))
-        return 0;
+        !nd_role_word(t + w[f].start, w[f].end - w[f].start) &&
+        !(f + 1 < n && title_modifier(t, w[f], w[f + 1])))
+        return 0;  /* "state secretary at ..." opens with the title's modifier */
     /* and says what someone is, not what they did: "... of Crateline said the founder" */
     for (size_t i = 0; i < n; i++)
-        if (nd_cue_find(t + w[i].start, w[i].end - w[i].start)) return 0;
+        if (nd_cue_find(t + w[i].start, w[i].end - w[i].start) && !(i + 1 < n && title_modifier(t, w[i], w[i + 1])))
+            return 0;
     nd_role role;
-    return nd_role_parse(t + r.start, r.end - r.start, &role) > 0;
-}
-
-/* Start of the title right before byte `at`, if any: role words
- * ("former employee"), organisation names before them ("Veltrix
- * spokesperson"), a title's field ("director of nursing"); at most six
- * words with only white space between them.  `at` when there is none. */
-static uint32_t title_start(const char *t, uint32_t floor, uint32_t at)
-{
-    span w[6];
-    size_t n = 0;
-    for (uint32_t k = at; n < 6;) {
-        while (k > floor && (t[k - 1] == ' ' || t[k - 1] == '\t')) k--;
-        uint32_t ws = k;
-        while (ws > floor && t[ws - 1] != ' ' && t[ws - 1] != '\t' && t[ws - 1] != '\n') ws--;
-        span one[2];
-        if (ws == k || words_of(t, ws, k, one, 2) != 1 || one[0].start != ws || one[0].end != k) break;  /* punctuation */
-        w[n++] = one[0];
-        k = ws;
-    }
-    uint32_t from = at;
-    int titled = 0;
-    for (size_t i = 0; i < n; i++) {  /* nearest first */
-        int rw = nd_role_word(t + w[i].start, w[i].end - w[i].start);
-        if (rw == ND_ROLE_TITLE || rw == ND_ROLE_QUAL ||
-            (titled && capitalised(t, w[i]) && !word_in(t, w[i], openers, LEN(openers)))) {
-            titled |= rw == ND_ROLE_TITLE;
-            from = w[i].start;
-        } else if (!titled && i + 2 < n && !capitalised(t, w[i]) && !word_in(t, w[i], determiners, LEN(determiners)) &&
-                   word_in(t, w[i + 1], title_links, LEN(title_links)) &&
-                   nd_role_word(t + w[i + 2].start, w[i + 2].end - w[i + 2].start) == ND_ROLE_TITLE) {
-            i++;  /* "of nursing": the title comes next */
-        } else {
-            break;
-        }
-    }
-    return from;
+    return nd_role_parse(t + r.start, r.end - r.start, 0, &role) > 0;
 }
 
 /* 1 when what follows a name marks a person: ", who", ", 19,". */
@@ -832,21 +917,37 @@ static int register_run(nd_attrib_ctx *x, const char *t, const char *m, uint32_t
     if (ph.ph != PH_NAME && ph.ph != PH_ORG) return 0;
     span nw[MAX_NAME_WORDS + 2];
     size_t nn = words_of(t, ph.name.start, ph.name.end, nw, MAX_NAME_WORDS + 2);
-    if (nn < 2 || nn > MAX_NAME_WORDS) return 0;
+    if (nn < 2 || nn > MAX_NAME_WORDS || lone_name(t, ph.name, NULL)) return 0;
     ph.name.end = nw[nn - 1].start + bare_len(t, nw[nn - 1]);  /* "Søren Ødegård’s" names Søren Ødegård */
     span role = ph.prefix, ap = appositive_after(m, end, sent[s].end);
     int appositive = !role.end && is_role(t, ap);
     if (appositive) role = ap;
     if (!role.end) role = role_before(t, m, sent[s].start, ph.name.start);
     if (ph.ph == PH_ORG && !appositive) return 0;  /* followed by a person's role, "Lena Park" is no park */
-    if (!speaker && person_follows(m, end, sent[s].end)) {
+    if (!speaker && ph.ph == PH_NAME) {
         if (grow((void **)&x->runs, &x->capruns, x->nruns + 1, sizeof *x->runs)) return -1;
-        x->runs[x->nruns++] = ph.name;
+        x->runs[x->nruns++] = (name_run){ ph.name, (uint8_t)person_follows(m, end, sent[s].end) };
     }
     if (!role.end && !speaker) return 0;
     uint32_t p = person_add(t, ph.name, a);
     if (p == ND_ATTRIB_NONE) return -1;
     return role.end ? role_add(a, p, role, s) : 0;
+}
+
+/* Registers the role of a full name given in a plain statement ("Kai Tamm
+ * serves as the dean of the business school at Peñalara University").  0,
+ * or -1 when out of memory. */
+static int register_copula(const char *t, span name, span role, uint32_t s, nd_attrib *a)
+{
+    phrase ph;
+    span w[MAX_NAME_WORDS + 2];
+    role.end = trim_end(t, role.start, role.end);
+    if (parse_speaker(t, name.start, name.end, &ph) || ph.ph != PH_NAME || ph.prefix.end ||
+        words_of(t, ph.name.start, ph.name.end, w, MAX_NAME_WORDS + 2) < 2 || lone_name(t, ph.name, NULL) ||
+        !is_role(t, role))
+        return 0;
+    uint32_t p = person_add(t, ph.name, a);
+    return p == ND_ATTRIB_NONE || role_add(a, p, role, s) ? -1 : 0;
 }
 
 /* ---- attributions ---------------------------------------------------------- */
@@ -1010,6 +1111,10 @@ static int scan_pattern(nd_attrib_ctx *x, int pat, const char *t, const char *m,
             if (register_run(x, t, m, ms, me, s, sent, a, 0)) return -1;
             continue;
         }
+        if (pat == PAT_COPULA) {
+            if (register_copula(t, group(x, pat, "s", base), group(x, pat, "r", base), s, a)) return -1;
+            continue;
+        }
         if (pat == PAT_LEAD_ORG) break;  /* only read through sentence_subject() */
         if (pat == PAT_PARTICIPLE || pat == PAT_COORD) {
             span cue = group(x, pat, "cue", base);
@@ -1028,6 +1133,12 @@ static int scan_pattern(nd_attrib_ctx *x, int pat, const char *t, const char *m,
             continue;
         }
         if (pat == PAT_SUBJECT) {
+            /* "Gdańsk Institute of Technology's professor Clara Novák said": the name after the "of" speaks */
+            span af = group(x, pat, "af", base);
+            phrase whole;
+            if (af.end > af.start && !parse_speaker(t, sp.start, af.end, &whole) && whole.ph == PH_NAME &&
+                whole.name.start >= af.start)
+                ph = whole;
             /* "the company founded by Liang said": Liang is not the subject */
             int after_prep = ph.ph != PH_PRONOUN &&
                              word_before_in(t, m, base, ph.prefix.end ? ph.prefix.start : sp.start, prepositions,
@@ -1047,6 +1158,10 @@ static int scan_pattern(nd_attrib_ctx *x, int pat, const char *t, const char *m,
             }
         }
         span role = ph.prefix, after = { 0, 0 };
+        /* "Debrecen City Council's chair of the finance committee Irene Côté said": the title is part of the frame */
+        uint32_t ts = pat == PAT_SUBJECT && ph.ph == PH_NAME && !role.end ? title_start(t, base, sp.start) : sp.start;
+        span title = { ts, trim_end(t, ts, sp.start) };
+        if (ts < sp.start && is_role(t, title)) role = title;
         if (pat != PAT_SUBJECT && pat != PAT_RELATIVE && pat != PAT_BY) after = appositive_after(m, sp.end, end);
         /* "According to X, the plan ...": what follows the comma is the content, not an appositive */
         if (pat == PAT_ACCORDING && letters_between(m, base, ms) == 0 && (after.end >= end || m[after.end] != ','))
@@ -1100,7 +1215,7 @@ static int scan_pattern(nd_attrib_ctx *x, int pat, const char *t, const char *m,
         if (ph.ph == PH_NAME) {
             span nw[MAX_NAME_WORDS + 2];
             size_t nn = words_of(t, ph.name.start, ph.name.end, nw, MAX_NAME_WORDS + 2);
-            if ((nn >= 2 || ph.honoured) && nn <= MAX_NAME_WORDS) {
+            if (((nn >= 2 && !lone_name(t, ph.name, NULL)) || ph.honoured) && nn <= MAX_NAME_WORDS) {
                 uint32_t p = person_add(t, ph.name, a);
                 if (p == ND_ATTRIB_NONE || (role.end && role_add(a, p, role, s))) return -1;
             }
@@ -1183,27 +1298,54 @@ static uint32_t named_before(const nd_attrib *a, const nd_sentence *sent, uint32
     return found;
 }
 
+/* 1 when the folded word w is the last word of the folded name. */
+static int name_ends_with(const char *name, size_t nl, const char *w, size_t wl)
+{
+    return nl >= wl && memcmp(name + nl - wl, w, wl) == 0 && (nl == wl || name[nl - wl - 1] == ' ');
+}
+
+/* 1 when the word t[w] follows "the" somewhere in t[0..n): "the Rovers" is
+ * a team, not Ms Rovers. */
+static int after_article(const char *t, size_t n, span w)
+{
+    size_t wl = w.end - w.start;
+    for (size_t at = 4; at + wl <= n; at++) {
+        const char *p = memchr(t + at, t[w.start], n - wl + 1 - at);
+        if (!p) return 0;
+        at = (size_t)(p - t);
+        if (memcmp(p, t + w.start, wl) == 0 &&
+            (memcmp(p - 4, "the ", 4) == 0 || memcmp(p - 4, "The ", 4) == 0) &&
+            (at == 4 || !is_word_cp((unsigned char)t[at - 5])))
+            return 1;
+    }
+    return 0;
+}
+
 /* Surnames that speak before anyone registered their person ("Radcliffe
- * said" after "Simone Radcliffe, who ..."): the full name comes from the
- * names seen with a mark of a person, when they agree on one. */
-static int register_surnames(nd_attrib_ctx *x, const char *t, nd_attrib *a)
+ * said" after "Simone Radcliffe, who ..." or "Simone Radcliffe chairs
+ * ..."): the full name comes from the names seen with a mark of a person,
+ * or else from the names that end with the surname, when they agree on one
+ * and the surname never follows "the". */
+static int register_surnames(nd_attrib_ctx *x, const char *t, size_t n, nd_attrib *a)
 {
     for (uint32_t i = 0; i < x->ncand; i++) {
         const candidate *c = &x->cand[i];
         span w[2];
-        if (c->ph != PH_NAME || words_of(t, c->speaker[0], c->speaker[1], w, 2) != 1) continue;
+        if (c->ph != PH_NAME || !lone_name(t, (span){ c->speaker[0], c->speaker[1] }, w)) continue;
         int ambiguous;
         if (person_by_word(t, w[0], a, &ambiguous) != ND_ATTRIB_NONE || ambiguous) continue;
         char fw[128], fn[256];
         size_t wl = fold_name(t, w[0], fw, sizeof fw);
         span found = { 0, 0 };
         int conflict = 0;
-        for (uint32_t r = 0; r < x->nruns && !conflict; r++) {
-            size_t nl = fold_name(t, x->runs[r], fn, sizeof fn);
-            if (!name_has_word(fn, nl, fw, wl)) continue;
-            if (found.end && !name_eq(t, found, x->runs[r])) conflict = 1;
-            found = x->runs[r];
-        }
+        for (int marked = 1; marked >= 0 && !found.end && (marked || !after_article(t, n, w[0])); marked--)
+            for (uint32_t r = 0; r < x->nruns && !conflict; r++) {
+                if (x->runs[r].marked != marked) continue;
+                size_t nl = fold_name(t, x->runs[r].name, fn, sizeof fn);
+                if (marked ? !name_has_word(fn, nl, fw, wl) : !name_ends_with(fn, nl, fw, wl)) continue;
+                if (found.end && !name_eq(t, found, x->runs[r].name)) conflict = 1;
+                found = x->runs[r].name;
+            }
         if (found.end && !conflict && person_add(t, found, a) == ND_ATTRIB_NONE) return -1;
     }
     return 0;
@@ -1263,7 +1405,7 @@ static void resolve_candidate(const char *t, const nd_attrib *a, const nd_senten
         }
     span w[2];
     int ambiguous = 0;
-    if (words_of(t, name.start, name.end, w, 2) == 1) c->person = person_by_word(t, w[0], a, &ambiguous);
+    if (lone_name(t, name, w)) c->person = person_by_word(t, w[0], a, &ambiguous);
     if (c->person != ND_ATTRIB_NONE) c->kind = ND_SPK_PERSON;
     else c->kind = ambiguous ? ND_SPK_VAGUE : ND_SPK_ORG;  /* "DeepSeek said" */
 }
@@ -1383,6 +1525,7 @@ static void inherit_speakers(const char *m, const nd_sentence *sent, uint32_t ns
         c->content[1] = sent[s].end;
         c->direct = 1;
         c->quote = quote;
+        c->carried = sent[s - 1].para != sent[s].para || prev->carried;
     }
 }
 
@@ -1421,7 +1564,7 @@ int nd_attrib_extract(nd_attrib_ctx *x, const char *text, size_t n, const nd_sen
             if (scan_pattern(x, pat, text, m, sent, s, quoted, out)) return -1;
     }
     /* the candidates are in sentence order: sentences were scanned in order */
-    if (register_surnames(x, text, out) || find_mentions(x, text, sent, nsent, out)) return -1;
+    if (register_surnames(x, text, n, out) || find_mentions(x, text, sent, nsent, out)) return -1;
     settle_claims(x, text, sent, out);
     attach_quotes(sent, nsent, out);
     inherit_speakers(m, sent, nsent, out);
@@ -1441,23 +1584,42 @@ int nd_attrib_names(const nd_attrib *a, uint32_t s, uint32_t p)
     return 0;
 }
 
+/* The distinctive words of a folded name: no initials, no particles ("de",
+ * "van"); at most cap, their spans into name. */
+static size_t name_words(const char *name, size_t nl, span *w, size_t cap)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < nl && k < cap;) {
+        size_t e = i;
+        while (e < nl && name[e] != ' ') e++;
+        if (e - i >= 2 && !in_list(particles, LEN(particles), name + i, e - i)) w[k++] = (span){ (uint32_t)i, (uint32_t)e };
+        i = e + 1;
+    }
+    return k;
+}
+
 int nd_person_called(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, uint32_t start, uint32_t end)
 {
     char fa[256], fb[256];
     size_t la = fold_name(ta, (span){ a->persons[p].name[0], a->persons[p].name[1] }, fa, sizeof fa);
     size_t lb = fold_name(tb, (span){ start, end }, fb, sizeof fb);
-    int tried = 0;
-    for (size_t i = 0; i < lb;) {
-        size_t e = i;
-        while (e < lb && fb[e] != ' ') e++;
-        if (e - i >= 2) {
-            tried = 1;
-            if (name_has_word(fa, la, fb + i, e - i)) return 1;
-        }
-        i = e + 1;
-    }
+    span wa[MAX_NAME_WORDS + 2], wb[MAX_NAME_WORDS + 2];
+    size_t na = name_words(fa, la, wa, MAX_NAME_WORDS + 2), nb = name_words(fb, lb, wb, MAX_NAME_WORDS + 2);
     /* a name of initials only ("J K"): only the same initials are the same name */
-    return !tried && la == lb && memcmp(fa, fb, la) == 0;
+    if (!na || !nb) return la == lb && memcmp(fa, fb, la) == 0;
+    /* two full names are one person's when the surnames agree: "Enzo Brandt" is not "Enzo Virtanen" */
+    if (na >= 2 && nb >= 2)
+        return wa[na - 1].end - wa[na - 1].start == wb[nb - 1].end - wb[nb - 1].start &&
+               memcmp(fa + wa[na - 1].start, fb + wb[nb - 1].start, wa[na - 1].end - wa[na - 1].start) == 0;
+    /* a lone name calls whoever has it: "Wang" is Zihan Wang, "Liang" Liang Wenfeng */
+    const char *lone = na == 1 ? fa : fb, *full = na == 1 ? fb : fa;
+    span one = na == 1 ? wa[0] : wb[0];
+    const span *fw = na == 1 ? wb : wa;
+    for (size_t i = 0; i < (na == 1 ? nb : na); i++)
+        if (fw[i].end - fw[i].start == one.end - one.start &&
+            memcmp(full + fw[i].start, lone + one.start, one.end - one.start) == 0)
+            return 1;
+    return 0;
 }
 
 int nd_person_same(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, const nd_attrib *b, uint32_t q)

@@ -22,6 +22,7 @@ typedef struct nd_claim {
     uint8_t kind;          /* nd_speaker_kind */
     uint8_t cue;           /* nd_cue_class of the reporting verb */
     uint8_t direct;        /* the sentence quotes the speaker */
+    uint8_t carried;       /* a paragraph of quotation naming nobody: its speaker is the paragraph before's */
     uint32_t person;       /* ND_SPK_PERSON: index in nd_attrib.persons */
     uint32_t speaker[2];   /* the speaker as written ("Zihan Wang", "The company", "he") */
     uint32_t frame[2];     /* speaker, role and cue: the part that is not what was said */
@@ -87,9 +88,10 @@ int nd_attrib_quoted(const nd_attrib *a, uint32_t at);
 /* 1 when sentence s names person p (by full name or surname). */
 int nd_attrib_names(const nd_attrib *a, uint32_t s, uint32_t p);
 
-/* 1 when the name tb[start..end) shares a word with the name of person p
- * of document a (text ta), folded: "Jose Nunez" calls "José Núñez", "Wang"
- * calls "Zihan Wang". */
+/* 1 when the name tb[start..end) calls person p of document a (text ta),
+ * folded, initials and particles aside: a lone name when it is one of the
+ * person's names ("Wang" calls "Zihan Wang"), a full name when the last
+ * names agree ("Jose Nunez" calls "José Núñez", not "Jose Ortega"). */
 int nd_person_called(const char *ta, const nd_attrib *a, uint32_t p, const char *tb, uint32_t start, uint32_t end);
 
 /* 1 when person p of document a and person q of document b share a name. */

@@ -28,7 +28,7 @@ static const nd_cue cues[] = {
     { "posted", ND_CUE_NEUTRAL, M }, { "reported", ND_CUE_NEUTRAL, M }, { "reports", ND_CUE_NEUTRAL, M },
     { "argue", ND_CUE_NEUTRAL, B }, { "argues", ND_CUE_NEUTRAL, 0 }, { "argued", ND_CUE_NEUTRAL, 0 },
     { "point out", ND_CUE_NEUTRAL, B }, { "points out", ND_CUE_NEUTRAL, 0 }, { "pointed out", ND_CUE_NEUTRAL, 0 },
-    { "recalled", ND_CUE_NEUTRAL, 0 }, { "recalls", ND_CUE_NEUTRAL, 0 }, { "continued", ND_CUE_NEUTRAL, M },
+    { "recalled", ND_CUE_NEUTRAL, M }, { "recalls", ND_CUE_NEUTRAL, M }, { "continued", ND_CUE_NEUTRAL, M },
     { "replied", ND_CUE_NEUTRAL, 0 }, { "warned", ND_CUE_NEUTRAL, 0 }, { "warns", ND_CUE_NEUTRAL, 0 },
     { "answered", ND_CUE_NEUTRAL, 0 }, { "responded", ND_CUE_NEUTRAL, 0 }, { "complained", ND_CUE_NEUTRAL, 0 },
     { "complains", ND_CUE_NEUTRAL, 0 }, { "countered", ND_CUE_NEUTRAL, 0 }, { "declared", ND_CUE_NEUTRAL, M },
@@ -40,12 +40,13 @@ static const nd_cue cues[] = {
     { "acknowledge", ND_CUE_COMMIT, B }, { "acknowledges", ND_CUE_COMMIT, 0 },
     { "acknowledged", ND_CUE_COMMIT, 0 }, { "concede", ND_CUE_COMMIT, B }, { "concedes", ND_CUE_COMMIT, 0 },
     { "conceded", ND_CUE_COMMIT, 0 }, { "insist", ND_CUE_COMMIT, B }, { "insists", ND_CUE_COMMIT, 0 },
-    { "insisted", ND_CUE_COMMIT, 0 }, { "revealed", ND_CUE_COMMIT, M }, { "disclosed", ND_CUE_COMMIT, M },
+    { "insisted", ND_CUE_COMMIT, 0 }, { "maintains", ND_CUE_COMMIT, M }, { "maintained", ND_CUE_COMMIT, M },
+    { "revealed", ND_CUE_COMMIT, M }, { "disclosed", ND_CUE_COMMIT, M },
     { "claim", ND_CUE_DISTANCE, B }, { "claims", ND_CUE_DISTANCE, 0 }, { "claimed", ND_CUE_DISTANCE, 0 },
     { "allege", ND_CUE_DISTANCE, B }, { "alleges", ND_CUE_DISTANCE, 0 }, { "alleged", ND_CUE_DISTANCE, 0 },
     { "contend", ND_CUE_DISTANCE, B }, { "contends", ND_CUE_DISTANCE, 0 }, { "contended", ND_CUE_DISTANCE, 0 },
     { "assert", ND_CUE_DISTANCE, B }, { "asserts", ND_CUE_DISTANCE, 0 }, { "asserted", ND_CUE_DISTANCE, 0 },
-    { "maintains", ND_CUE_DISTANCE, M }, { "maintained", ND_CUE_DISTANCE, M },
+
     { "suggest", ND_CUE_TENTATIVE, B }, { "suggests", ND_CUE_TENTATIVE, 0 },
     { "suggested", ND_CUE_TENTATIVE, 0 }, { "believe", ND_CUE_TENTATIVE, B },
     { "believes", ND_CUE_TENTATIVE, 0 }, { "believed", ND_CUE_TENTATIVE, 0 }, { "think", ND_CUE_TENTATIVE, B },
@@ -54,6 +55,7 @@ static const nd_cue cues[] = {
     { "predicted", ND_CUE_TENTATIVE, 0 }, { "speculated", ND_CUE_TENTATIVE, 0 },
     { "estimates", ND_CUE_TENTATIVE, M }, { "estimated", ND_CUE_TENTATIVE, M },
     { "expects", ND_CUE_TENTATIVE, M }, { "expected", ND_CUE_TENTATIVE, M }, { "hopes", ND_CUE_TENTATIVE, M },
+    { "promised", ND_CUE_COMMIT, 0 }, { "promises", ND_CUE_COMMIT, 0 }, { "pledged", ND_CUE_COMMIT, 0 },
 };
 
 #undef M
@@ -105,8 +107,24 @@ static const char *const hedges[] = {
     "expected to", "projected to", "forecast to", "believed to", "thought to", "said to",
     "understood to", "an estimated", "rumoured", "rumored", "claim that", "claims that", "claimed that",
     "claim to", "claims to", "claimed to", "claiming", "suggest", "suggests", "suggested", "suggesting",
-    "according to reports", "reports suggest", "it is possible", "look to be", "looks to be", "looked to be",
+    "according to reports", "reports suggest", "it is possible", "it is possible that", "it was possible",
+    "it was possible that", "there is a chance that", "there was a chance that", "there is a real chance that",
+    "there was a real chance that", "i think", "i believe", "in my view", "look to be", "looks to be", "looked to be",
 };
+
+/* Words that keep a statement open without hedging it as a whole: "the
+ * maximum fine it could face" is "the potential fine", "is expected to
+ * publish" is "are due". */
+static const char *const kin[] = {
+    "potential", "possible", "expected", "due", "scheduled", "estimated", "projected", "anticipated", "forecast",
+};
+
+int nd_hedge_kin(const char *w, size_t n)
+{
+    for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
+        if (ieq(w, n, kin[k], strlen(kin[k]))) return 1;
+    return 0;
+}
 
 /* Byte length of the letter at s[i] (any script), or 0 when it is not one. */
 static size_t letter_at(const char *s, size_t n, size_t i)

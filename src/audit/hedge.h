@@ -39,6 +39,10 @@ const char *nd_cue_class_name(int cls);
 /* 1 when the class leaves the statement open (distance or tentative). */
 int nd_cue_hedges(int cls);
 
+/* 1 when the word w[0..n) (any case) keeps a statement open though it is
+ * no hedge of its own: "potential", "expected", "due", "estimated". */
+int nd_hedge_kin(const char *w, size_t n);
+
 typedef struct nd_hedge {
     uint32_t start, end;  /* bytes of the hedge, relative to the text searched */
 } nd_hedge;

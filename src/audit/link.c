@@ -75,9 +75,13 @@ static int clause_break(const char *text, uint32_t from, uint32_t to)
     return 0;
 }
 
-/* The origin sentences rewrite sentence r may link to, from the anchors
- * before and after it. */
-static void window_of(const nd_alignment *al, uint32_t r, uint32_t no, uint32_t *lo, uint32_t *hi)
+/* Where the anchors put rewrite sentence r in the origin: *at, as far
+ * between the origin sentences of the anchors around it as r is between
+ * theirs, and *lo, *hi those anchors' origin sentences; before the first
+ * anchor or past the last, the anchor's origin sentence moved by r's
+ * distance from it (possibly off either end of the origin, as a truncated
+ * origin's copy runs on past it). */
+static void expected_at(const nd_alignment *al, uint32_t r, int64_t *lo, int64_t *at, int64_t *hi)
 {
     uint32_t l = 0, h = al->npairs;  /* pairs are in order of b: the first at or after r */
     while (l < h) {
@@ -85,11 +89,28 @@ static void window_of(const nd_alignment *al, uint32_t r, uint32_t no, uint32_t 
         if (al->pairs[mid].b < r) l = mid + 1;
         else h = mid;
     }
-    uint32_t next = l < al->npairs ? l : al->npairs - 1;
-    uint32_t prev = l < al->npairs && al->pairs[l].b == r ? l : l > 0 ? l - 1 : next;
-    uint32_t a = al->pairs[prev].a, b = al->pairs[next].a;
-    *lo = a > WINDOW ? a - WINDOW : 0;
-    *hi = b + WINDOW < no ? b + WINDOW : no - 1;
+    if (l < al->npairs && (al->pairs[l].b == r || l > 0)) {
+        const nd_sent_pair *p = &al->pairs[al->pairs[l].b == r ? l : l - 1], *q = &al->pairs[l];
+        *lo = p->a;
+        *hi = q->a;
+        *at = q->b > p->b ? p->a + (int64_t)(q->a - p->a) * (r - p->b) / (q->b - p->b) : p->a;
+    } else if (l < al->npairs) {
+        *lo = *at = *hi = (int64_t)al->pairs[l].a - (int64_t)(al->pairs[l].b - r);
+    } else {
+        *lo = *at = *hi = (int64_t)al->pairs[l - 1].a + (int64_t)(r - al->pairs[l - 1].b);
+    }
+}
+
+/* The origin sentences rewrite sentence r may link to, [*lo, *hi]: those
+ * between the anchors around it, and a few either side of where they put
+ * it (*at); empty (*lo > *hi) when they put r off the origin's ends. */
+static void window_of(const nd_alignment *al, uint32_t r, uint32_t no, int64_t *lo, int64_t *at, int64_t *hi)
+{
+    expected_at(al, r, lo, at, hi);
+    if (*at - WINDOW < *lo) *lo = *at - WINDOW;
+    if (*at + WINDOW > *hi) *hi = *at + WINDOW;
+    if (*lo < 0) *lo = 0;
+    if (*hi > (int64_t)no - 1) *hi = (int64_t)no - 1;
 }
 
 /* The origin sentence nd_align paired with rewrite sentence r, or UINT32_MAX. */
@@ -185,6 +206,49 @@ static uint32_t longest_run(const uint32_t *a, uint32_t na, const uint32_t *b, u
     return best;
 }
 
+int nd_sentences_same(const nd_tokens *a, uint32_t i, const nd_tokens *b, uint32_t j)
+{
+    const nd_sentence *x = &a->sent[i], *y = &b->sent[j];
+    if (x->ntok != y->ntok || !x->ntok) return 0;
+    for (uint32_t k = 0; k < x->ntok; k++)
+        if (a->tok[x->tok + k].word != b->tok[y->tok + k].word) return 0;
+    return 1;
+}
+
+static uint32_t sentence_hash(const nd_tokens *t, uint32_t s)
+{
+    uint32_t h = 2166136261u;
+    for (uint32_t k = t->sent[s].tok; k < t->sent[s].tok + t->sent[s].ntok; k++) h = (h ^ t->tok[k].word) * 16777619u;
+    return h;
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* The origin sentence word for word the same as rewrite sentence r that
+ * lies nearest origin sentence `at`, or UINT32_MAX.  keys[0..no) are the
+ * origin's sentence hashes << 32 | sentence, sorted. */
+static uint32_t identical_of(const uint64_t *keys, uint32_t no, const nd_tokens *to, const nd_tokens *tr, uint32_t r,
+                             int64_t at)
+{
+    uint64_t h = (uint64_t)sentence_hash(tr, r) << 32;
+    uint32_t lo = 0, hi = no, best = UINT32_MAX;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (keys[mid] < h) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < no && (keys[lo] >> 32) == (h >> 32); lo++) {
+        uint32_t o = (uint32_t)keys[lo];
+        if (!nd_sentences_same(to, o, tr, r)) continue;
+        if (best == UINT32_MAX || llabs(at - o) < llabs(at - best)) best = o;
+    }
+    return best;
+}
+
 static int push_link(nd_links *out, nd_link l)
 {
     if (out->n == out->cap) {
@@ -237,10 +301,31 @@ int nd_link_sentences(const nd_tokens *to, const nd_attrib *ao, const nd_tokens 
     uint32_t *ctouched = malloc(((size_t)no + 1) * sizeof *ctouched);
     uint32_t *ids = malloc(((size_t)tr->ntok + 1) * sizeof *ids), *cl_off = malloc(((size_t)tr->ntok + 2) * sizeof *cl_off);
     nd_link *cand = malloc(((size_t)no + 1) * sizeof *cand);
+    uint64_t *keys = malloc((size_t)no * sizeof *keys), *rkeys = malloc((size_t)nr * sizeof *rkeys);
+    nd_alignment anchors = { malloc((size_t)al->npairs * sizeof *al->pairs), 0, al->npairs, al->coverage };
+    uint8_t *twinned = malloc((size_t)no);
     int rc = -1;
     if (!bag || !uniq || !off || !wsum || !weight || !post_off || !post || !score || !sim || !count || !touched ||
-        !ctouched || !ids || !cl_off || !cand)
+        !ctouched || !ids || !cl_off || !cand || !keys || !rkeys || !anchors.pairs || !twinned)
         goto done;
+    for (uint32_t o = 0; o < no; o++) keys[o] = (uint64_t)sentence_hash(to, o) << 32 | o;
+    qsort(keys, no, sizeof *keys, cmp_u64);
+    for (uint32_t r = 0; r < nr; r++) rkeys[r] = (uint64_t)sentence_hash(tr, r) << 32 | r;
+    qsort(rkeys, nr, sizeof *rkeys, cmp_u64);
+    for (uint32_t o = 0; o < no; o++) twinned[o] = identical_of(rkeys, nr, tr, to, o, o) != UINT32_MAX;
+    /* a pair of sentences that differ, one of which has a twin elsewhere,
+     * anchors nothing: the twins say where the rewrite is */
+    for (uint32_t i = 0; i < al->npairs; i++) {
+        const nd_sent_pair *pr = &al->pairs[i];
+        if (nd_sentences_same(to, pr->a, tr, pr->b) || (identical_of(keys, no, to, tr, pr->b, pr->a) == UINT32_MAX &&
+                                                        identical_of(rkeys, nr, tr, to, pr->a, pr->b) == UINT32_MAX))
+            anchors.pairs[anchors.npairs++] = *pr;
+    }
+    if (!anchors.npairs) {
+        rc = 0;
+        goto done;
+    }
+    al = &anchors;
     uint32_t k = 0;
     fill_bags(to, ao, bag, &k, off);
     fill_bags(tr, ar, bag, &k, off + no);
@@ -270,8 +355,17 @@ int nd_link_sentences(const nd_tokens *to, const nd_attrib *ao, const nd_tokens 
     post_off[0] = 0;
     postings ix = { uniq, nu, weight, post_off, post };
     for (uint32_t r = 0; r < nr; r++) {
-        uint32_t rs = no + r, lo, hi;
-        window_of(al, r, no, &lo, &hi);
+        /* a sentence kept word for word restates its twin and nothing else:
+         * a copy's sentences never meet their neighbours */
+        int64_t wlo, at, whi;
+        window_of(al, r, no, &wlo, &at, &whi);
+        uint32_t twin = identical_of(keys, no, to, tr, r, at);
+        if (twin != UINT32_MAX) {
+            if (push_link(out, (nd_link){ twin, r, 1.0f })) goto done;
+            continue;
+        }
+        if (wlo > whi) continue;
+        uint32_t rs = no + r, lo = (uint32_t)wlo, hi = (uint32_t)whi;
         /* the sentence as a whole: overlap coefficient */
         uint32_t nt = accumulate(&ix, bag + off[rs], off[rs + 1] - off[rs], score, count, touched);
         uint32_t anchor = anchor_of(al, r);
@@ -314,7 +408,8 @@ int nd_link_sentences(const nd_tokens *to, const nd_attrib *ao, const nd_tokens 
         float best = 0;
         for (uint32_t i = 0; i < nt; i++) {
             uint32_t o = touched[i];
-            if (sim[o] >= MIN_SIM && o >= lo && o <= hi) {
+            /* an origin sentence kept word for word elsewhere is restated there */
+            if (sim[o] >= MIN_SIM && o >= lo && o <= hi && !twinned[o]) {
                 cand[nc++] = (nd_link){ o, r, sim[o] > 1 ? 1 : sim[o] };
                 if (sim[o] > best) best = sim[o];
             }
@@ -342,6 +437,10 @@ done:
     free(cl_off);
     free(touched);
     free(cand);
+    free(keys);
+    free(rkeys);
+    free(anchors.pairs);
+    free(twinned);
     return rc;
 }
 

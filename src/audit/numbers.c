@@ -36,11 +36,19 @@ typedef struct {
 } currency_form;
 
 static const currency_form currencies[] = {
-    { "US$", "USD", 0 }, { "$", "USD", 0 }, { "\xe2\x82\xac", "EUR", 0 }, { "\xc2\xa3", "GBP", 0 },
+    { "US$", "USD", 0 }, { "NZ$", "NZD", 0 }, { "A$", "AUD", 0 }, { "C$", "CAD", 0 }, { "R$", "BRL", 0 },
+    { "HK$", "HKD", 0 }, { "S$", "SGD", 0 }, { "$", "USD", 0 }, { "\xe2\x82\xac", "EUR", 0 }, { "\xc2\xa3", "GBP", 0 },
     { "\xc2\xa5", "", 0 }, { "USD", "USD", 1 }, { "EUR", "EUR", 1 }, { "GBP", "GBP", 1 },
     { "dollars", "USD", 1 }, { "dollar", "USD", 1 }, { "euros", "EUR", 1 }, { "euro", "EUR", 1 },
     { "pounds", "GBP", 1 }, { "yuan", "CNY", 1 }, { "renminbi", "CNY", 1 }, { "RMB", "CNY", 1 },
-    { "yen", "JPY", 1 }, { "rupees", "INR", 1 }, { "francs", "CHF", 1 },
+    { "yen", "JPY", 1 }, { "rupees", "INR", 1 }, { "francs", "CHF", 1 }, { "rand", "ZAR", 1 },
+    { "kronor", "SEK", 1 }, { "zlotys", "PLN", 1 }, { "koruna", "CZK", 1 }, { "forints", "HUF", 1 },
+    { "reais", "BRL", 1 }, { "lei", "RON", 1 },
+};
+
+static const char *const months[] = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 };
 
 /* Words before a number that make it a round estimate: "about 12,000". */
@@ -163,6 +171,7 @@ static size_t read_words(const char *s, size_t n, size_t i, double *value, doubl
             last = 1;
             end = k + len;
         } else if ((w = lookup(scale_words, sizeof scale_words / sizeof *scale_words, s + k, len))) {
+            if (k == i) break;  /* "million" alone, as in "R16 million" read from the space on, counts nothing */
             if (w->value >= 1e3) {
                 total += (cur ? cur : 1) * w->value;
                 cur = 0;
@@ -232,6 +241,27 @@ static int approximated(const char *s, size_t i)
     return 0;
 }
 
+static int is_month(const char *s, size_t len)
+{
+    for (size_t m = 0; m < sizeof months / sizeof *months; m++)
+        if (word_eq(s, len, months[m])) return 1;
+    return 0;
+}
+
+/* 1 when the digits s[i..e) are a day of a month: "March 11", "11 March",
+ * "on 22 May 2024" (the year after it is read on its own). */
+static int day_of_month(const char *s, size_t n, size_t i, size_t e)
+{
+    if (e - i > 2) return 0;
+    size_t a = i;
+    while (a > 0 && s[a - 1] == ' ') a--;
+    size_t b = a;
+    while (b > 0 && is_alpha((unsigned char)s[b - 1])) b--;
+    if (b < a && a < i && is_month(s + b, a - b)) return 1;
+    size_t w = skip_space(s, n, e);
+    return w > e && is_month(s + w, alpha_run(s, n, w));
+}
+
 /* Reads one quantity starting at s[i]; returns its end, or 0 when there is none. */
 static size_t read_number(const char *s, size_t n, size_t i, nd_number *out)
 {
@@ -245,6 +275,7 @@ static size_t read_number(const char *s, size_t n, size_t i, nd_number *out)
     double value = 0, unit = 1;
     int plain = 0, digits = 0;
     size_t len = read_digits(s, n, k, &value, &unit, &plain);
+    if (len && !cl && day_of_month(s, n, k, k + len)) return 0;
     if (len) {
         digits = 1;
         k += len;

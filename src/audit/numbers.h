@@ -22,8 +22,9 @@ typedef struct nd_number {
 
 /* Finds the quantities in s[0..n) (UTF-8), in order; offsets are relative to
  * s.  Writes at most cap of them to out and returns how many there are.
- * Digits glued to letters (R1, A100, o1-mini, 5G, 01.AI), dates like 4/5 and
- * the pronoun "one" ("one of them") are not quantities. */
+ * Digits glued to letters (R1, A100, o1-mini, 5G, 01.AI), dates like 4/5 or
+ * "March 11", a scale word alone ("million") and the pronoun "one" ("one of
+ * them") are not quantities. */
 size_t nd_numbers_find(const char *s, size_t n, nd_number *out, size_t cap);
 
 /* 1 when a and b state the same quantity: same kind and currency, values

@@ -37,7 +37,8 @@ static const lex titles[] = {
     { "councilor", 71 }, { "headteacher", 72 }, { "principal", 72 }, { "midfielder", 73 },
     { "striker", 74 }, { "defender", 75 }, { "goalkeeper", 76 }, { "technician", 77 }, { "operator", 78 },
     { "trustee", 79 }, { "deputy", 80 }, { "substitute", 81 }, { "winger", 82 }, { "forward", 83 },
-    { "clerk", 84 },
+    { "clerk", 84 }, { "commander", 85 }, { "steward", 86 }, { "negotiator", 87 }, { "registrar", 88 },
+    { "hydrologist", 3 }, { "geologist", 3 }, { "meteorologist", 3 }, { "statistician", 3 },
 };
 
 /* "chief executive" and friends name one title, not a qualifier and a title. */
@@ -178,8 +179,10 @@ static void add_org(nd_role_part *p, const word *w)
  * not a title ("the tax increase will cost the owner"). */
 #define MAX_MODIFIERS 2
 
-/* Parses one part (one title) of a role from words w[0..n). */
-static void parse_part(const word *w, size_t n, nd_role_part *p)
+/* Parses one part (one title) of a role from words w[0..n); `initial`: w[0]
+ * opens a sentence, so its capital does not make it a name unless a name or
+ * a possessive goes on from it ("Tervana Capital's", not "Credit analyst"). */
+static void parse_part(const word *w, size_t n, int initial, nd_role_part *p)
 {
     memset(p, 0, sizeof *p);
     int in_title = 1, modifiers = 0;
@@ -187,7 +190,9 @@ static void parse_part(const word *w, size_t n, nd_role_part *p)
         const char *s = w[i].s + w[i].start;
         size_t len = w[i].end - w[i].start;
         size_t base = strip_possessive(s, len);
-        if (in_title && in_list(prepositions, LEN(prepositions), s, len)) {
+        /* what follows says where, unless the word joins an organisation's name ("Institute of Technology's") */
+        if (in_title && in_list(prepositions, LEN(prepositions), s, len) &&
+            !(i > 0 && i + 1 < n && is_capitalised(&w[i - 1]) && is_capitalised(&w[i + 1]))) {
             in_title = 0;
             continue;
         }
@@ -230,12 +235,13 @@ static void parse_part(const word *w, size_t n, nd_role_part *p)
                 return;
             }
         }
-        if (is_capitalised(&w[i]) && !nd_role_word(s, len)) add_org(p, &w[i]);
+        int positional = initial && i == 0 && base == len && !(i + 1 < n && is_capitalised(&w[i + 1]));
+        if (is_capitalised(&w[i]) && !nd_role_word(s, len) && !positional) add_org(p, &w[i]);
     }
 }
 
 /* Splits at "and", "&" and ";" into titles. */
-uint32_t nd_role_parse(const char *s, size_t n, nd_role *out)
+uint32_t nd_role_parse(const char *s, size_t n, int initial, nd_role *out)
 {
     word w[48];
     size_t nw = split_words(s, n, w, 48);
@@ -254,7 +260,7 @@ uint32_t nd_role_parse(const char *s, size_t n, nd_role *out)
         size_t to = i;
         if (to > from) {
             nd_role_part *p = &out->part[out->n];
-            parse_part(w + from, to - from, p);
+            parse_part(w + from, to - from, initial && from == 0, p);
             if (p->head) {
                 out->n++;
                 known++;

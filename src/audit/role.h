@@ -29,9 +29,11 @@ enum { ND_ROLE_NONE = 0, ND_ROLE_TITLE, ND_ROLE_QUAL, ND_ROLE_HONORIFIC };
  * ND_ROLE_NONE.  Any case; a trailing "." is ignored. */
 int nd_role_word(const char *w, size_t n);
 
-/* Parses the role phrase s[0..n) (UTF-8).  Returns the number of parts with a
- * known title noun (0: not a role, e.g. "a hedge fund that Liang founded"). */
-uint32_t nd_role_parse(const char *s, size_t n, nd_role *out);
+/* Parses the role phrase s[0..n) (UTF-8); `initial`: it opens a sentence, so
+ * a capital on its first word alone names no organisation ("Credit analyst
+ * Jan Tran").  Returns the number of parts with a known title noun (0: not
+ * a role, e.g. "a hedge fund that Liang founded"). */
+uint32_t nd_role_parse(const char *s, size_t n, int initial, nd_role *out);
 
 /* Compares a rewrite's role r with the origin's o.  0 when r restates (part
  * of) o; 1 when r drops or adds a qualifier, names another title, or another

@@ -317,6 +317,209 @@ static void audit_twice_and_bad_arguments(void)
     done(&a);
 }
 
+
+/* ---- regressions from a generated corpus: faithful text must stay quiet ---- */
+
+#define LQ "\xe2\x80\x9c"
+#define RQ "\xe2\x80\x9d"
+
+/* Two quotations of one speaker alike but for a word, and a copy that keeps
+ * both word for word: each copied sentence is its own origin sentence's
+ * twin, never its neighbour's. */
+static const char levy[] =
+    "Millport weighs a levy on delivery vans\n\n"
+    "The Millport council will vote on a levy on delivery vans next month, officials said on Monday.\n\n"
+    "Ines Varga, who chairs the Millport traders' guild, has opposed the plan since it was first drafted.\n\n"
+    LQ "The new levy will hurt small shops across the valley for years," RQ " Varga said.\n\n"
+    LQ "The new levy will help large chains across the valley for years," RQ " Varga said.\n\n"
+    "Varga said the guild would hold a meeting with its members on Thursday evening.\n\n"
+    "The council expects the levy to raise 2.4 million euros a year for road repairs.\n";
+
+static void copy_keeps_twins(void)
+{
+    audit_run a;
+    /* another outlet's furniture, and one sentence cut */
+    run(&a, levy,
+        "Van levy vote looms | Valley Courier\n\nBy Staff Reporter\n\n"
+        "The Millport council will vote on a levy on delivery vans next month, officials said on Monday.\n\n"
+        LQ "The new levy will hurt small shops across the valley for years," RQ " Varga said.\n\n"
+        LQ "The new levy will help large chains across the valley for years," RQ " Varga said.\n\n"
+        "Varga said the guild would hold a meeting with its members on Thursday evening.\n\n"
+        "The council expects the levy to raise 2.4 million euros a year for road repairs.\n\n"
+        "Subscribe to the Valley Courier for unlimited access.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void copy_past_truncated_origin(void)
+{
+    /* the origin stops early; its copy runs on with figures and quotes of its own */
+    static const char cut[] =
+        "Millport weighs a levy on delivery vans\n\n"
+        "The Millport council will vote on a levy on delivery vans next month, officials said on Monday.\n\n"
+        LQ "The new levy will hurt small shops across the valley for years," RQ " Varga said.\n\n"
+        "The council expects the levy to raise 2.4 million euros a year for road repairs.\n";
+    audit_run a;
+    run(&a, cut,
+        "Millport weighs a levy on delivery vans\n\n"
+        "The Millport council will vote on a levy on delivery vans next month, officials said on Monday.\n\n"
+        LQ "The new levy will hurt small shops across the valley for years," RQ " Varga said.\n\n"
+        "The council expects the levy to raise 2.4 million euros a year for road repairs.\n\n"
+        "A similar levy in Eastfield raised 1.1 million euros a year for road repairs.\n\n"
+        "Eastfield traders said the levy there had cost them 300 customers a week.\n\n"
+        "Bus operators in the valley have asked for an exemption from the levy.\n\n"
+        "The council said the exemption would be considered at the same meeting.\n\n"
+        LQ "The new levy will hurt small shops across the valley for decades," RQ " said Paul Grant, a baker.\n\n"
+        "The levy would raise 3 million euros a year if lorries were included, Grant said.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void quote_going_on(void)
+{
+    /* "“Q1,” she said. “Q2.”" quoted as "“Q1. Q2,” she said.", and back */
+    static const char two[] =
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga, who chairs the Millport traders' guild, spoke after the council meeting on Monday.\n\n"
+        LQ "The new levy will hurt small shops across the valley," RQ " Varga said. " LQ "We are ready to talk at any "
+        "time." RQ "\n\n"
+        "The council expects the levy to raise 2.4 million euros a year for road repairs.\n";
+    audit_run a;
+    run(&a, two,
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga, who chairs the Millport traders' guild, spoke after the council meeting on Monday.\n\n"
+        LQ "The new levy will hurt small shops across the valley. We are ready to talk at any time," RQ
+        " said Varga.\n\n"
+        "The council expects the levy to raise 2.4 million euros a year for road repairs.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void hedge_inside_quote(void)
+{
+    /* one change, one drift: the hedge, not the quotation as well */
+    static const char quoted[] = HEAD P1
+        "\xe2\x80\x9cThe closure could lower wages across the whole Millport region for years,\xe2\x80\x9d said Lena Park, "
+        "an assistant professor of economics at Northgate University.\n\n" P6 P7;
+    audit_run a;
+    run(&a, quoted,
+        HEAD P1 "\xe2\x80\x9cThe closure will lower wages across the whole Millport region for years,\xe2\x80\x9d said "
+                "Lena Park, an assistant professor of economics at Northgate University.\n\n" P6 P7);
+    const nd_drift *d = only(&a);
+    if (d) {
+        CHECK_INT(d->type, ND_DRIFT_HEDGE_REMOVED);
+        CHECK_STR(d->detail, "hedge dropped: \"could\"");
+    }
+    done(&a);
+}
+
+static void surname_of_a_plain_introduction(void)
+{
+    /* "Ines Varga chairs ...": no title, no speech, and still the Varga who speaks later */
+    static const char plain[] =
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga chairs the Millport traders' guild and runs a bakery on the high street.\n\n"
+        "Varga said the new levy would hurt small shops across the valley for years.\n";
+    audit_run a;
+    run(&a, plain,
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga said the new levy would hurt small shops across the valley for many years.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void firms_that_speak_and_act(void)
+{
+    static const char firm[] =
+        "Harbor Steel profit falls\n\n"
+        "Harbor Steel posted a 30 percent drop in quarterly profit, the company said on Tuesday.\n\n"
+        "Harbor Steel said in a short statement: " LQ "We remain committed to our workers and to the town of "
+        "Millport." RQ "\n";
+    audit_run a;
+    /* the firm named as the one that acts; its statement given to "a spokesperson for" it, then to "the company" */
+    run(&a, firm,
+        "Harbor Steel profit falls\n\n"
+        "Harbor Steel posted a 30 percent fall in quarterly profit on Tuesday.\n\n"
+        "A spokesperson for Harbor Steel said: " LQ "We remain committed to our workers and to the town of "
+        "Millport." RQ "\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+    run(&a, firm,
+        "Harbor Steel profit falls\n\n"
+        "Harbor Steel posted a 30 percent drop in quarterly profit, the company said on Tuesday.\n\n"
+        LQ "We remain committed to our workers and to the town of Millport," RQ " the company said in a statement.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void one_figure_changed_once(void)
+{
+    /* the same figure in the headline, the lead and a later sentence, changed in all three: one change */
+    static const char jobs[] =
+        "Harbor Steel to cut 1,200 jobs\n\n"
+        "Harbor Steel will cut 1,200 jobs at its Millport plant, the company said on Tuesday.\n\n"
+        "The union said the 1,200 job cuts would hit the valley hard.\n";
+    audit_run a;
+    run(&a, jobs,
+        "Harbor Steel to cut 1,500 jobs\n\n"
+        "Harbor Steel will cut 1,500 jobs at its Millport plant, the company said on Tuesday.\n\n"
+        "The union said the 1,500 job cuts would hit the valley hard.\n");
+    const nd_drift *d = only(&a);
+    if (d) CHECK_STR(d->detail, "number: 1,200 -> 1,500");
+    done(&a);
+}
+
+static void other_place_other_year(void)
+{
+    audit_run a;
+    run(&a, HEAD P1 "A comparable closure hit the Eastfield works in 2009, when 800 people lost their jobs.\n",
+        HEAD P1 "A comparable closure hit the Westbury works in 2014, when 800 people lost their jobs.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+    /* the same place, another year: a change */
+    run(&a, HEAD P1 "A comparable closure hit the Eastfield works in 2009, when 800 people lost their jobs.\n",
+        HEAD P1 "A comparable closure hit the Eastfield works in 2014, when 800 people lost their jobs.\n");
+    const nd_drift *d = only(&a);
+    if (d) CHECK_STR(d->detail, "number: 2009 -> 2014");
+    done(&a);
+}
+
+static void hedge_kept_in_other_words(void)
+{
+    /* "could face" restated as "potential", "is expected to" as "are due" */
+    audit_run a;
+    run(&a, HEAD P1 "The maximum fine the company could face is 4 million dollars, figures from the regulator show.\n\n"
+                 "The regulator is expected to publish its findings next week.\n",
+        HEAD P1 "Figures from the regulator put the potential fine at 4 million dollars.\n\n"
+                "The regulator's findings are due next week.\n");
+    CHECK_INT(ndrifts(&a), 0);
+    done(&a);
+}
+
+static void quote_left_to_the_paragraph_before(void)
+{
+    /* the speaker dropped from a quotation that now follows another speaker's paragraph */
+    static const char two_voices[] =
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga, who chairs the Millport traders' guild, said the levy had been rushed through.\n\n"
+        LQ "The new levy will hurt small shops across the valley for years," RQ " said Paul Grant, a baker on the "
+        "high street.\n";
+    audit_run a;
+    run(&a, two_voices,
+        "Millport weighs a levy on delivery vans\n\n"
+        "Ines Varga, who chairs the Millport traders' guild, said the levy had been rushed through.\n\n"
+        LQ "The new levy will hurt small shops across the valley for years." RQ "\n");
+    const nd_drift *d = only(&a);
+    if (d) {
+        CHECK_INT(d->type, ND_DRIFT_ATTRIBUTION_DROPPED);
+        CHECK_STR(d->origin_speaker, "Paul Grant");
+    }
+    done(&a);
+}
+
 CHECK_MAIN("drift", TEST(faithful_copy), TEST(faithful_rewrite), TEST(attribution_changed), TEST(attribution_dropped),
            TEST(attribution_to_org), TEST(number_changed), TEST(role_changed), TEST(hedge_removed), TEST(quote_altered),
-           TEST(past_truncation), TEST(unclear_speaker), TEST(audit_twice_and_bad_arguments))
+           TEST(past_truncation), TEST(unclear_speaker), TEST(audit_twice_and_bad_arguments), TEST(copy_keeps_twins),
+           TEST(copy_past_truncated_origin), TEST(quote_going_on), TEST(hedge_inside_quote),
+           TEST(surname_of_a_plain_introduction), TEST(firms_that_speak_and_act), TEST(one_figure_changed_once),
+           TEST(other_place_other_year), TEST(hedge_kept_in_other_words), TEST(quote_left_to_the_paragraph_before))

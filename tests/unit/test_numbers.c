@@ -116,5 +116,24 @@ static void glued_digits_are_names(void)
     CHECK_INT(find("1 2 3 4 5", m, 2), 5);
 }
 
+static void dates_and_lone_scales(void)
+{
+    nd_number m[8];
+    /* days of months are dates, not quantities; the year after one is */
+    CHECK_INT(find("the company said on 11 March, and again on March 12", m, 8), 0);
+    CHECK_INT(find("on 22 May 2024 it hired 40 people", m, 8), 2);
+    CHECK_INT(m[0].kind, ND_NUM_YEAR);
+    CHECK_NEAR(m[1].value, 40, 0);
+    /* "million" read alone counts nothing ("R16 million": R16 is glued) */
+    CHECK_INT(find("a saving of R16 million a year", m, 8), 0);
+    CHECK_NEAR(one("a million homes").value, 1e6, 0);
+    /* dollars of other countries */
+    nd_number n = one("an extra NZ$56 million for schools");
+    CHECK_STR(n.currency, "NZD");
+    CHECK_NEAR(n.value, 56e6, 0);
+    CHECK(!same("NZ$56 million", "$56 million"));
+    CHECK_STR(one("fined 40 million kronor").currency, "SEK");
+}
+
 CHECK_MAIN("numbers", TEST(digits_and_separators), TEST(scales_and_money), TEST(percent), TEST(words),
-           TEST(years), TEST(glued_digits_are_names))
+           TEST(years), TEST(glued_digits_are_names), TEST(dates_and_lone_scales))
