@@ -1015,7 +1015,7 @@ static int cmp_by_o(const void *x, const void *y)
 static int load(auditor *au, const nd_corpus *c, uint32_t doc, doc_view *v)
 {
     v->text = nd_doc_text(c, doc, &v->len);
-    return nd_tokenise(au->tk, v->text, v->len, au->max_sentences, &v->tok) || nd_features_build(&v->tok, &v->feat) ||
+    return nd_features_of_text(au->tk, v->text, v->len, au->max_sentences, &v->tok, &v->feat) ||
                    nd_attrib_extract(au->ax, v->text, v->len, v->tok.sent, v->tok.nsent, &v->attr)
                ? -1
                : 0;

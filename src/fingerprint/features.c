@@ -76,6 +76,12 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
     return 0;
 }
 
+int nd_features_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
+                        nd_features *f)
+{
+    return nd_tokenise(tk, text, n, max_sentences, t) || nd_features_build(t, f) ? -1 : 0;
+}
+
 void nd_features_free(nd_features *f)
 {
     free(f->sent_index);

@@ -22,6 +22,11 @@ typedef struct nd_features {
 
 /* Builds f from t, reusing f's buffers.  0, or -1 when out of memory. */
 int nd_features_build(const nd_tokens *t, nd_features *f);
+
+/* Tokenises text[0..n) into t and builds f from it: what every stage that
+ * compares a document does first.  0, or -1 when out of memory. */
+int nd_features_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
+                        nd_features *f);
 void nd_features_free(nd_features *f);
 
 /* A copy of src in one exact-size allocation (returned; free() it), with

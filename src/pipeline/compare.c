@@ -12,7 +12,7 @@
 static int features_of(const nd_corpus *c, nd_tokeniser *tk, uint32_t doc, nd_tokens *t, nd_features *f)
 {
     const nd_doc *d = &c->docs.v[doc];
-    return nd_tokenise(tk, d->text, d->len, c->opt.max_sentences, t) || nd_features_build(t, f) ? -1 : 0;
+    return nd_features_of_text(tk, d->text, d->len, c->opt.max_sentences, t, f);
 }
 
 nd_status nd_compare_pair(nd_corpus *c, uint32_t a, uint32_t b, nd_pair_score *out, nd_error *err)

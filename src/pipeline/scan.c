@@ -80,8 +80,8 @@ static const nd_features *compute_into(feature_cache *fc, struct slot *sl, uint3
     sl->doc = UINT32_MAX;
     free(sl->block);
     sl->block = NULL;
-    if (nd_tokenise(fc->tk, d->text, d->len, fc->c->opt.max_sentences, &fc->tokens) ||
-        nd_features_build(&fc->tokens, &fc->scratch) || !(sl->block = nd_features_pack(&fc->scratch, &sl->f)))
+    if (nd_features_of_text(fc->tk, d->text, d->len, fc->c->opt.max_sentences, &fc->tokens, &fc->scratch) ||
+        !(sl->block = nd_features_pack(&fc->scratch, &sl->f)))
         return NULL;
     sl->doc = doc;
     return &sl->f;

@@ -23,7 +23,7 @@ const nd_docfreq *nd_stats_docfreq(nd_corpus *c)
     int ok = tk != NULL;
     for (size_t d = 0; ok && d < c->docs.n; d++) {
         const nd_doc *doc = &c->docs.v[d];
-        ok = !nd_tokenise(tk, doc->text, doc->len, c->opt.max_sentences, &t) && !nd_features_build(&t, &f);
+        ok = !nd_features_of_text(tk, doc->text, doc->len, c->opt.max_sentences, &t, &f);
         if (ok) nd_docfreq_add(&c->df, &f);
     }
     nd_tokeniser_free(tk);

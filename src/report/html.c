@@ -445,7 +445,7 @@ static int features_of(writer *w, uint32_t doc, nd_tokens *t, nd_features *f)
 {
     size_t len;
     const char *text = nd_doc_text(w->c, doc, &len);
-    return nd_tokenise(w->tk, text, len, w->c->opt.max_sentences, t) || nd_features_build(t, f) ? -1 : 0;
+    return nd_features_of_text(w->tk, text, len, w->c->opt.max_sentences, t, f);
 }
 
 static nd_status member_view(writer *w, uint32_t i)
