@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "words.h"
 #include "hedge.h"
 #include "role.h"
 
@@ -155,24 +156,6 @@ struct nd_attrib_ctx {
 
 /* ---- small text helpers ------------------------------------------------ */
 
-static int ieq(const char *s, size_t n, const char *lower)
-{
-    size_t ln = strlen(lower);
-    if (ln != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c | 32);
-        if (c != lower[i]) return 0;
-    }
-    return 1;
-}
-
-static int in_list(const char *const *list, size_t nlist, const char *w, size_t n)
-{
-    for (size_t i = 0; i < nlist; i++)
-        if (ieq(w, n, list[i])) return 1;
-    return 0;
-}
 
 static int is_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -252,7 +235,7 @@ static int possessive(const char *t, span w)
 
 static int word_in(const char *t, span w, const char *const *list, size_t nlist)
 {
-    return in_list(list, nlist, t + w.start, bare_len(t, w));
+    return nd_word_in(list, nlist, t + w.start, bare_len(t, w));
 }
 
 static int grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
@@ -566,7 +549,7 @@ static size_t field_words(const char *t, const span *w, size_t i, size_t n)
 {
     for (size_t k = 1; k <= 2 && i + k <= n && modifier(t, w[i + k - 1]); k++) {
         size_t l = i + k;
-        if (l < n && ieq(t + w[l].start, w[l].end - w[l].start, "the")) l++;
+        if (l < n && nd_word_is(t + w[l].start, w[l].end - w[l].start, "the")) l++;
         if (l + 1 < n && word_in(t, w[l], title_links, LEN(title_links)) &&
             nd_role_word(t + w[l + 1].start, w[l + 1].end - w[l + 1].start) == ND_ROLE_TITLE)
             return l + 1 - i;
@@ -633,13 +616,13 @@ static int parse_speaker(const char *t, uint32_t start, uint32_t end, phrase *ou
     if (n == 1) {
         const char *s = t + w[0].start;
         size_t len = w[0].end - w[0].start;
-        if (ieq(s, len, "he") || ieq(s, len, "she") || ieq(s, len, "his") || ieq(s, len, "her")) {
+        if (nd_word_is(s, len, "he") || nd_word_is(s, len, "she") || nd_word_is(s, len, "his") || nd_word_is(s, len, "her")) {
             out->ph = PH_PRONOUN;
             out->name = w[0];
             return 0;
         }
-        if (ieq(s, len, "they") || ieq(s, len, "it") || ieq(s, len, "we") || ieq(s, len, "i") || ieq(s, len, "you") ||
-            ieq(s, len, "its") || ieq(s, len, "their")) {
+        if (nd_word_is(s, len, "they") || nd_word_is(s, len, "it") || nd_word_is(s, len, "we") || nd_word_is(s, len, "i") || nd_word_is(s, len, "you") ||
+            nd_word_is(s, len, "its") || nd_word_is(s, len, "their")) {
             out->ph = PH_VAGUE;
             out->name = w[0];
             return 0;
@@ -660,7 +643,7 @@ static int parse_speaker(const char *t, uint32_t start, uint32_t end, phrase *ou
         if (word_in(t, w[i], affiliations, LEN(affiliations)) && i + 1 < n && capitalised(t, w[i - 1]) &&
             !word_in(t, w[i - 1], org_words, LEN(org_words)) &&
             nd_role_word(t + w[i - 1].start, w[i - 1].end - w[i - 1].start) == ND_ROLE_NONE &&
-            (capitalised(t, w[i + 1]) || (i + 2 < n && ieq(t + w[i + 1].start, w[i + 1].end - w[i + 1].start, "the") &&
+            (capitalised(t, w[i + 1]) || (i + 2 < n && nd_word_is(t + w[i + 1].start, w[i + 1].end - w[i + 1].start, "the") &&
                                           capitalised(t, w[i + 2]))) &&
             !parse_speaker(t, start, w[i - 1].end, out) && out->ph == PH_NAME)
             return 0;
@@ -896,7 +879,7 @@ static span role_before(const char *t, const char *m, uint32_t floor, uint32_t a
     if (!n || n >= 16) return (span){ 0, 0 };
     /* "according to the group's chair, Jane Doe": the role starts after "to" */
     for (size_t i = 0; i + 1 < n; i++)
-        if (ieq(t + w[i].start, w[i].end - w[i].start, "to") || ieq(t + w[i].start, w[i].end - w[i].start, "by"))
+        if (nd_word_is(t + w[i].start, w[i].end - w[i].start, "to") || nd_word_is(t + w[i].start, w[i].end - w[i].start, "by"))
             b = w[i + 1].start;
     span r = { b, e };
     while (r.start < r.end && is_space(t[r.start])) r.start++;
@@ -970,7 +953,7 @@ static int marked(const char *m, uint32_t at, uint32_t end, int quoted)
     if (c == ':' || c == ',' || c == QMARK || c == '.' || c == '!' || c == '?') return 1;
     size_t len;
     if (nd_is_quote(cp_at(m, end, at, &len))) return 1;
-    return end - at >= 5 && ieq(m + at, 4, "that") && !is_word_cp((unsigned char)m[at + 4]);
+    return end - at >= 5 && nd_word_is(m + at, 4, "that") && !is_word_cp((unsigned char)m[at + 4]);
 }
 
 static int letters_between(const char *m, uint32_t a, uint32_t b)
@@ -1028,7 +1011,7 @@ static int sentence_subject(nd_attrib_ctx *x, const char *t, const char *m, uint
 {
     span w[2];
     if (words_of(t, base, end, w, 2) < 2 || w[0].start != base) return -1;
-    if (ieq(t + w[0].start, w[0].end - w[0].start, "he") || ieq(t + w[0].start, w[0].end - w[0].start, "she"))
+    if (nd_word_is(t + w[0].start, w[0].end - w[0].start, "he") || nd_word_is(t + w[0].start, w[0].end - w[0].start, "she"))
         return parse_speaker(t, w[0].start, w[0].end, out);
     uint32_t len = end - base;
     if (pcre2_match(x->re[PAT_LEAD_ORG], (PCRE2_SPTR)(m + base), len, 0, PCRE2_NO_UTF_CHECK, x->md, NULL) >= 0) {
@@ -1592,7 +1575,7 @@ static size_t name_words(const char *name, size_t nl, span *w, size_t cap)
     for (size_t i = 0; i < nl && k < cap;) {
         size_t e = i;
         while (e < nl && name[e] != ' ') e++;
-        if (e - i >= 2 && !in_list(particles, LEN(particles), name + i, e - i)) w[k++] = (span){ (uint32_t)i, (uint32_t)e };
+        if (e - i >= 2 && !nd_word_in(particles, LEN(particles), name + i, e - i)) w[k++] = (span){ (uint32_t)i, (uint32_t)e };
         i = e + 1;
     }
     return k;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "words.h"
 #include "../tokenise/tokenise.h"
 
 typedef struct {
@@ -78,29 +79,11 @@ static const char *const generic_org[] = {
 
 static const char *const articles[] = { "a", "an", "the", "its", "his", "her", "their" };
 
-static int ieq(const char *s, size_t n, const char *lower)
-{
-    size_t ln = strlen(lower);
-    if (ln != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c | 32);
-        if (c != lower[i]) return 0;
-    }
-    return 1;
-}
-
-static int in_list(const char *const *list, size_t nlist, const char *w, size_t n)
-{
-    for (size_t i = 0; i < nlist; i++)
-        if (ieq(w, n, list[i])) return 1;
-    return 0;
-}
 
 static const lex *find_lex(const lex *t, size_t nt, const char *w, size_t n)
 {
     for (size_t i = 0; i < nt; i++)
-        if (ieq(w, n, t[i].word)) return &t[i];
+        if (nd_word_is(w, n, t[i].word)) return &t[i];
     return NULL;
 }
 
@@ -122,7 +105,7 @@ int nd_role_word(const char *w, size_t n)
     n = strip_possessive(w, n);
     if (find_lex(titles, NTITLES, w, n)) return ND_ROLE_TITLE;
     if (find_lex(quals, NQUALS, w, n)) return ND_ROLE_QUAL;
-    if (in_list(honorifics, LEN(honorifics), w, n)) return ND_ROLE_HONORIFIC;
+    if (nd_word_in(honorifics, LEN(honorifics), w, n)) return ND_ROLE_HONORIFIC;
     return ND_ROLE_NONE;
 }
 
@@ -166,7 +149,7 @@ static void add_org(nd_role_part *p, const word *w)
 {
     const char *s = w->s + w->start;
     size_t n = strip_possessive(s, w->end - w->start);
-    if (in_list(generic_org, LEN(generic_org), s, n) || in_list(articles, LEN(articles), s, n) ||
+    if (nd_word_in(generic_org, LEN(generic_org), s, n) || nd_word_in(articles, LEN(articles), s, n) ||
         p->norg >= ND_ROLE_MAX_ORG)
         return;
     char f[64];
@@ -191,24 +174,24 @@ static void parse_part(const word *w, size_t n, int initial, nd_role_part *p)
         size_t len = w[i].end - w[i].start;
         size_t base = strip_possessive(s, len);
         /* what follows says where, unless the word joins an organisation's name ("Institute of Technology's") */
-        if (in_title && in_list(prepositions, LEN(prepositions), s, len) &&
+        if (in_title && nd_word_in(prepositions, LEN(prepositions), s, len) &&
             !(i > 0 && i + 1 < n && is_capitalised(&w[i - 1]) && is_capitalised(&w[i + 1]))) {
             in_title = 0;
             continue;
         }
-        if (in_list(prepositions, LEN(prepositions), s, len) && (ieq(s, len, "who") || ieq(s, len, "that") ||
-                                                                  ieq(s, len, "which")))
+        if (nd_word_in(prepositions, LEN(prepositions), s, len) && (nd_word_is(s, len, "who") || nd_word_is(s, len, "that") ||
+                                                                  nd_word_is(s, len, "which")))
             break;  /* a relative clause says what they did, not what they are */
         const lex *t;
         if (in_title) {
             int compound = 0;
             for (size_t c = 0; c < LEN(compounds) && i + 1 < n; c++)
-                if (ieq(s, len, compounds[c].first) &&
-                    ieq(w[i + 1].s + w[i + 1].start, w[i + 1].end - w[i + 1].start, compounds[c].second)) {
+                if (nd_word_is(s, len, compounds[c].first) &&
+                    nd_word_is(w[i + 1].s + w[i + 1].start, w[i + 1].end - w[i + 1].start, compounds[c].second)) {
                     p->head = compounds[c].group;
                     compound = 1;
                     i++;
-                    if (i + 1 < n && ieq(w[i + 1].s + w[i + 1].start, w[i + 1].end - w[i + 1].start, "officer")) i++;
+                    if (i + 1 < n && nd_word_is(w[i + 1].s + w[i + 1].start, w[i + 1].end - w[i + 1].start, "officer")) i++;
                     break;
                 }
             if (compound) continue;
@@ -218,7 +201,7 @@ static void parse_part(const word *w, size_t n, int initial, nd_role_part *p)
             for (size_t j = i + 1; j < n && !title_follows; j++) {
                 const char *sj = w[j].s + w[j].start;
                 size_t lj = w[j].end - w[j].start;
-                if (in_list(prepositions, LEN(prepositions), sj, lj)) break;
+                if (nd_word_in(prepositions, LEN(prepositions), sj, lj)) break;
                 title_follows = find_lex(titles, NTITLES, sj, lj) != NULL;
             }
             if (q && (title_follows || !find_lex(titles, NTITLES, s, base))) {
@@ -229,7 +212,7 @@ static void parse_part(const word *w, size_t n, int initial, nd_role_part *p)
                 p->head = t->group;
                 continue;
             }
-            int article = in_list(articles, LEN(articles), s, len);
+            int article = nd_word_in(articles, LEN(articles), s, len);
             if ((article && i > 0) || (!article && !is_capitalised(&w[i]) && base == len && ++modifiers > MAX_MODIFIERS)) {
                 p->head = 0;  /* a clause, not a title */
                 return;
@@ -253,7 +236,7 @@ uint32_t nd_role_parse(const char *s, size_t n, int initial, nd_role *out)
         if (!split) {
             const char *x = s + w[i].start;
             size_t len = w[i].end - w[i].start;
-            split = ieq(x, len, "and") || ieq(x, len, "&") ||
+            split = nd_word_is(x, len, "and") || nd_word_is(x, len, "&") ||
                     (i > from && memchr(s + w[i - 1].end, ';', w[i].start - w[i - 1].end) != NULL);
         }
         if (!split) continue;
@@ -266,8 +249,8 @@ uint32_t nd_role_parse(const char *s, size_t n, int initial, nd_role *out)
                 known++;
             }
         }
-        from = i + (i < nw && (ieq(s + w[i].start, w[i].end - w[i].start, "and") ||
-                               ieq(s + w[i].start, w[i].end - w[i].start, "&")));
+        from = i + (i < nw && (nd_word_is(s + w[i].start, w[i].end - w[i].start, "and") ||
+                               nd_word_is(s + w[i].start, w[i].end - w[i].start, "&")));
     }
     return known;
 }

@@ -208,6 +208,16 @@ nd_result *nd_result_assemble(const nd_corpus *c, const nd_groups *g, const nd_e
     r->nclusters = as.out.n;
     as.out.v = NULL;
     as.out.n = 0;
+    goto done;
+fail:
+    for (size_t k = 0; k < as.out.n; k++) {
+        free(as.out.v[k].members);
+        free((void *)as.out.v[k].origin_reason);
+    }
+    nd_vec_free(&as.out);
+    nd_result_free(r);
+    r = NULL;
+done:
     free(moff);
     free(members);
     free(eoff);
@@ -216,21 +226,6 @@ nd_result *nd_result_assemble(const nd_corpus *c, const nd_groups *g, const nd_e
     free(as.to_origin);
     free(as.parent);
     return r;
-fail:
-    for (size_t k = 0; k < as.out.n; k++) {
-        free(as.out.v[k].members);
-        free((void *)as.out.v[k].origin_reason);
-    }
-    nd_vec_free(&as.out);
-    free(moff);
-    free(members);
-    free(eoff);
-    free(cedges);
-    free(as.in);
-    free(as.to_origin);
-    free(as.parent);
-    nd_result_free(r);
-    return NULL;
 }
 
 void nd_result_free(nd_result *r)

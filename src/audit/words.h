@@ -1,0 +1,10 @@
+/* Matching a word of the text against the audit's word lists. */
+#ifndef ND_WORDS_H
+#define ND_WORDS_H
+#include <stddef.h>
+
+/* 1 when s[0..n) equals `lower` ignoring ASCII case. */
+int nd_word_is(const char *s, size_t n, const char *lower);
+/* 1 when s[0..n) is one of list[0..nlist) (lower case), ignoring ASCII case. */
+int nd_word_in(const char *const *list, size_t nlist, const char *s, size_t n);
+#endif
