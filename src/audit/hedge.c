@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "words.h"
 
 #define M ND_CUE_MARKED
 #define B ND_CUE_BASE
@@ -68,22 +69,10 @@ const nd_cue *nd_cues(size_t *n)
     return cues;
 }
 
-/* s[0..n) equals lower[0..ln) but for ASCII case. */
-static int ieq(const char *s, size_t n, const char *lower, size_t ln)
-{
-    if (ln != n) return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = (char)(c | 32);
-        if (c != lower[i]) return 0;
-    }
-    return 1;
-}
-
 const nd_cue *nd_cue_find(const char *w, size_t n)
 {
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++)
-        if (ieq(w, n, cues[i].form, strlen(cues[i].form))) return &cues[i];
+        if (nd_word_is_n(w, n, cues[i].form, strlen(cues[i].form))) return &cues[i];
     return NULL;
 }
 
@@ -122,7 +111,7 @@ static const char *const kin[] = {
 int nd_hedge_kin(const char *w, size_t n)
 {
     for (size_t k = 0; k < sizeof kin / sizeof kin[0]; k++)
-        if (ieq(w, n, kin[k], strlen(kin[k]))) return 1;
+        if (nd_word_is_n(w, n, kin[k], strlen(kin[k]))) return 1;
     return 0;
 }
 
@@ -147,7 +136,7 @@ static size_t match_phrase(const char *s, size_t n, size_t i, const char *h)
         const char *sp = strchr(h, ' ');
         size_t wl = sp ? (size_t)(sp - h) : strlen(h);
         size_t e = word_end(s, n, i);
-        if (e - i != wl || !ieq(s + i, wl, h, wl)) return 0;
+        if (e - i != wl || !nd_word_is_n(s + i, wl, h, wl)) return 0;
         if (!sp) return e;
         if (e >= n || s[e] != ' ') return 0;
         for (i = e; i < n && s[i] == ' '; i++) {}
