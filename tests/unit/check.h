@@ -5,6 +5,7 @@
 #define ND_CHECK_H
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_failed_;
@@ -21,6 +22,27 @@ static const char *check_test_;
 #define CHECK_NEAR(a, b, eps) do { double a_ = (a), b_ = (b); if (!(fabs(a_ - b_) <= (eps))) { \
     check_failed_ = 1; printf("FAIL %s: %s:%d: %s == %g, expected %g\n", check_test_, \
     __FILE__, __LINE__, #a, a_, b_); } } while (0)
+
+/* Reads a whole file (a fixture, path relative to the repository root) into
+ * a NUL-terminated malloc'd buffer; *len gets its length.  NULL when it
+ * cannot be read. */
+static inline char *check_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+        free(s);
+        s = NULL;
+    }
+    if (s) s[n] = 0;
+    fclose(f);
+    *len = s ? (size_t)n : 0;
+    return s;
+}
 
 typedef void (*check_fn)(void);
 typedef struct { const char *name; check_fn fn; } check_case;

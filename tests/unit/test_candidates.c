@@ -7,17 +7,6 @@
 
 /* ---- keys --------------------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, (1 << 20) - 1, fp) : 0;
-    fclose(fp);
-    if (buf) buf[*len] = 0;
-    return buf;
-}
-
 /* Appends the keys of text to *keys; returns how many it added. */
 static uint32_t keys_of(nd_tokeniser *tk, const char *text, size_t len, uint32_t **keys, uint32_t *n,
                         uint32_t *cap)
@@ -43,8 +32,8 @@ static int strictly_increasing(const uint32_t *v, uint32_t n)
 static void keys_are_sorted_unique_and_appended(void)
 {
     size_t la, lb;
-    char *a = slurp("corpus/000_2524be277e2264a3.txt", &la);
-    char *b = slurp("corpus/003_8f74b81e1eb9c8a3.txt", &lb);
+    char *a = check_slurp("corpus/000_2524be277e2264a3.txt", &la);
+    char *b = check_slurp("corpus/003_8f74b81e1eb9c8a3.txt", &lb);
     CHECK(a && b);
     if (!a || !b) goto out;
     nd_tokeniser *tk = nd_tokeniser_new();
@@ -75,7 +64,7 @@ out:
 static void identical_articles_share_every_key(void)
 {
     size_t len;
-    char *text = slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
+    char *text = check_slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
     CHECK(text != NULL);
     if (!text) return;
     /* the same article under different page furniture */
@@ -244,7 +233,7 @@ static void seed_rewrites_and_only_they_share_a_tenth_of_their_keys(void)
     uint64_t off[6] = { 0 };
     for (int d = 0; d < 5; d++) {
         size_t len;
-        char *text = slurp(files[d], &len);
+        char *text = check_slurp(files[d], &len);
         CHECK(text != NULL);
         if (text) keys_of(tk, text, len, &keys, &n, &cap);
         off[d + 1] = n;

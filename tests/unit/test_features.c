@@ -181,21 +181,10 @@ static void repeated_text_collapses_to_unique_hashes(void)
 }
 
 /* Reads a seed article (the tests run from the repository root). */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, (1 << 20) - 1, fp) : 0;
-    fclose(fp);
-    if (buf) buf[*len] = 0;
-    return buf;
-}
-
 static void long_documents_sort_and_reuse_buffers(void)
 {
     size_t len;
-    char *text = slurp("corpus/000_2524be277e2264a3.txt", &len);
+    char *text = check_slurp("corpus/000_2524be277e2264a3.txt", &len);
     CHECK(text != NULL);
     if (!text) return;
     nd_tokeniser *tk = nd_tokeniser_new();

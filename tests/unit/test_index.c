@@ -22,28 +22,10 @@ static const char *const seed_files[5] = {
 static char *seed[5];
 static size_t seed_len[5];
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *s = malloc((size_t)n + 1);
-    if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
-        free(s);
-        s = NULL;
-    }
-    if (s) s[n] = 0;
-    fclose(f);
-    *len = (size_t)n;
-    return s;
-}
-
 static void load_seeds(void)
 {
     for (int i = 0; i < 5; i++)
-        if (!seed[i]) seed[i] = slurp(seed_files[i], &seed_len[i]);
+        if (!seed[i]) seed[i] = check_slurp(seed_files[i], &seed_len[i]);
 }
 
 static void free_seeds(void)

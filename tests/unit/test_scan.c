@@ -6,16 +6,6 @@
 #include "newsdup.h"
 #include "pipeline/result.h"
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp) return NULL;
-    char *buf = malloc(1 << 20);
-    *len = buf ? fread(buf, 1, 1 << 20, fp) : 0;
-    fclose(fp);
-    return buf;
-}
-
 /* The seed corpus, each file added under its own name ("000_....txt"). */
 static nd_corpus *seed_corpus(void)
 {
@@ -26,7 +16,7 @@ static nd_corpus *seed_corpus(void)
     CHECK_INT(g.gl_pathc, 5);
     for (size_t i = 0; c && i < g.gl_pathc; i++) {
         size_t len;
-        char *text = slurp(g.gl_pathv[i], &len);
+        char *text = check_slurp(g.gl_pathv[i], &len);
         CHECK(text != NULL);
         if (text) CHECK_INT(nd_corpus_add(c, g.gl_pathv[i] + 7, text, len, NULL, &err), ND_OK);
         free(text);
@@ -117,7 +107,7 @@ static void the_scan_is_deterministic(void)
 static void the_same_article_twice_is_a_copy(void)
 {
     size_t len;
-    char *text = slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
+    char *text = check_slurp("corpus/002_d3c08a9c2b37002a.txt", &len);
     CHECK(text != NULL);
     if (!text) return;
     char *dressed = malloc(len + 256);
@@ -153,7 +143,7 @@ static void the_same_article_twice_is_a_copy(void)
 static void the_earlier_copy_is_the_origin_when_dated(void)
 {
     size_t len;
-    char *text = slurp("corpus/001_52040788e84add02.txt", &len);
+    char *text = check_slurp("corpus/001_52040788e84add02.txt", &len);
     CHECK(text != NULL);
     if (!text) return;
     nd_corpus *c = nd_corpus_new(NULL, NULL);
@@ -256,7 +246,7 @@ static void documents_without_content_sentences_are_scanned(void)
     /* short notes have no content sentence, hence no candidate keys; first in
      * the corpus, they are fingerprinted before any key exists */
     size_t len;
-    char *text = slurp("corpus/001_52040788e84add02.txt", &len);
+    char *text = check_slurp("corpus/001_52040788e84add02.txt", &len);
     CHECK(text != NULL);
     if (!text) return;
     nd_corpus *c = nd_corpus_new(NULL, NULL);
