@@ -142,8 +142,10 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
                 return -1;
             }
             nd_cluster *dst = &as->out.v[as->out.n - 1];
+            dst->id = UINT32_MAX;  /* the smallest member for now: clusters are numbered in that order */
             for (uint32_t i = 0; i < nrem; i++) {
                 if (as->parent[i] == UINT32_MAX) continue;
+                if (rem[i] < dst->id) dst->id = rem[i];
                 nd_member m = { rem[i], ND_ORIGIN, 1.0f, origin };
                 if (i != o) m = (nd_member){ rem[i], as->to_origin[i].relation, as->to_origin[i].similarity,
                                              as->parent[i] };
@@ -163,10 +165,7 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
 static int cmp_cluster(const void *x, const void *y)
 {
     const nd_cluster *a = x, *b = y;
-    uint32_t ma = a->members[0].doc, mb = b->members[0].doc;
-    for (uint32_t i = 1; i < a->nmembers; i++) if (a->members[i].doc < ma) ma = a->members[i].doc;
-    for (uint32_t i = 1; i < b->nmembers; i++) if (b->members[i].doc < mb) mb = b->members[i].doc;
-    return (ma > mb) - (ma < mb);
+    return (a->id > b->id) - (a->id < b->id);
 }
 
 nd_result *nd_result_assemble(const nd_corpus *c, const nd_groups *g, const nd_evidence *ev,
