@@ -4,8 +4,6 @@
 
 #include "../util/sort.h"
 
-#define ALL_PAIRS_POSTING 64
-
 /* Sorts v[0..n) with a scratch copy; -1 when out of memory. */
 static int sort64(uint64_t *v, size_t n)
 {
@@ -40,13 +38,8 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
         size_t j = i;
         while (j < nkeys && (post[j] >> 32) == (post[i] >> 32)) j++;
         size_t len = j - i;
-        if (len >= 2 && len <= max_posting) {
-            /* A short list pairs everyone; a long one (a big syndication
-             * group, or a phrase common in this corpus) only neighbours:
-             * documents that share many long lists still meet each other
-             * often enough, and the pair count stays linear. */
-            int all = len <= ALL_PAIRS_POSTING;
-            size_t add = all ? len * (len - 1) / 2 : len - 1;
+        if (nd_posting_usable(len, max_posting)) {
+            size_t add = len <= ND_ALL_PAIRS_POSTING ? len * (len - 1) / 2 : len - 1;
             if (npairs + add > cap) {
                 while (npairs + add > cap) cap *= 2;
                 uint64_t *p = realloc(pairs, cap * sizeof *p);
@@ -57,9 +50,9 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
                 }
                 pairs = p;
             }
-            for (size_t x = i; x < j; x++)
-                for (size_t y = x + 1; y < (all ? j : x + 2 <= j ? x + 2 : j); y++)
-                    pairs[npairs++] = ((post[x] & 0xFFFFFFFFu) << 32) | (post[y] & 0xFFFFFFFFu);
+            for (size_t x = 0; x < len; x++)
+                for (size_t y = x + 1; y < nd_posting_pair_end(len, x); y++)
+                    pairs[npairs++] = ((post[i + x] & 0xFFFFFFFFu) << 32) | (post[i + y] & 0xFFFFFFFFu);
         }
         i = j;
     }
@@ -82,7 +75,7 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
             while (j < npairs && pairs[j] == pairs[i]) j++;
             uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
             uint64_t ka = off[a + 1] - off[a], kb = off[b + 1] - off[b];
-            if (j - i >= min_shared && (double)(j - i) >= min_fraction * (double)(ka < kb ? ka : kb)) {
+            if (nd_candidate_keep((uint32_t)(j - i), ka < kb ? ka : kb, min_shared, min_fraction)) {
                 if (res) res[n] = (nd_candidate){ a, b, (uint32_t)(j - i) };
                 n++;
             }

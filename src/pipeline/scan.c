@@ -1,4 +1,5 @@
-/* The scan: fingerprint -> candidates -> verify -> cluster, producing nd_result. */
+/* The scan: fingerprint -> candidates -> verify -> cluster, producing nd_result.
+ * The stages are also run one by one by the distributed scan (stages.h). */
 #define _GNU_SOURCE  /* qsort_r */
 #include <pthread.h>
 #include <stdlib.h>
@@ -15,12 +16,9 @@
 #include "../util/error.h"
 #include "../verify/verify.h"
 #include "result.h"
+#include "stages.h"
 #include "stats.h"
 
-#define MIN_SHARED_KEYS 2       /* one shared key happens by chance */
-#define MIN_SHARED_FRACTION 0.05f /* ... and a few on one topic: of the smaller key set */
-#define DERIVED_SHARED_FRACTION 0.10f /* below this, a candidate is only checked for related coverage */
-#define MAX_POSTING 4096        /* a key in more documents is a common phrase, not evidence */
 #define FEATURE_BYTES 7168      /* a news article's packed features, for sizing the cache */
 
 /* Features of documents.  A corpus whose features fit in nd_options.cache_bytes
@@ -29,7 +27,7 @@
  * corpus recomputes them on demand in direct-mapped caches that share the
  * same budget: the text is re-read instead of keeping every document's
  * features, so memory stays bounded. */
-typedef struct feature_cache {
+struct nd_feature_cache {
     const nd_corpus *c;
     nd_tokeniser *tk;
     nd_tokens tokens;           /* of the document last computed */
@@ -40,7 +38,8 @@ typedef struct feature_cache {
         void *block;            /* f's storage */
         nd_features f;
     } *slots;
-} feature_cache;
+};
+typedef nd_feature_cache feature_cache;
 
 static int cache_init(feature_cache *fc, const nd_corpus *c, uint32_t nslots)
 {
@@ -221,13 +220,43 @@ static unsigned thread_count(const nd_corpus *c, size_t work)
     return n;
 }
 
-/* ---- fingerprint ------------------------------------------------------ */
+/* ---- the kept cache ------------------------------------------------------ */
 
-typedef struct fingerprints {
-    uint32_t *keys;
-    uint64_t *off;
-    nd_evidence *ev;
-} fingerprints;
+int nd_feature_cache_new(const nd_corpus *c, nd_feature_cache **out)
+{
+    *out = NULL;
+    if ((uint64_t)c->docs.n * FEATURE_BYTES > c->opt.cache_bytes) return 0;
+    nd_feature_cache *fc = calloc(1, sizeof *fc);
+    if (!fc || cache_init(fc, c, (uint32_t)c->docs.n)) {
+        nd_feature_cache_free(fc);
+        return -1;
+    }
+    *out = fc;
+    return 0;
+}
+
+int nd_feature_cache_extend(nd_feature_cache *fc, const nd_corpus *view)
+{
+    uint32_t n = (uint32_t)view->docs.n;
+    if (n > fc->nslots) {
+        struct slot *s = realloc(fc->slots, (size_t)n * sizeof *s);
+        if (!s) return -1;
+        for (uint32_t i = fc->nslots; i < n; i++) s[i] = (struct slot){ UINT32_MAX, NULL, { 0 } };
+        fc->slots = s;
+        fc->nslots = n;
+    }
+    fc->c = view;
+    return 0;
+}
+
+void nd_feature_cache_free(nd_feature_cache *fc)
+{
+    if (!fc) return;
+    cache_free(fc);
+    free(fc);
+}
+
+/* ---- fingerprint ------------------------------------------------------ */
 
 typedef struct fp_job {
     nd_corpus *c;
@@ -258,27 +287,26 @@ static int fingerprint_range(void *arg)
     return 0;
 }
 
-/* Fingerprints every document on `threads` threads; keys come out in
- * document order whatever the thread count. */
-static int fingerprint_all(nd_corpus *c, feature_cache *shared, unsigned threads, fingerprints *fp)
+int nd_stage_fingerprint(nd_corpus *c, nd_feature_cache *keep, nd_fingerprints *fp)
 {
     uint32_t n = (uint32_t)c->docs.n;
+    unsigned threads = thread_count(c, n);
     memset(fp, 0, sizeof *fp);
     fp->off = malloc(((size_t)n + 1) * sizeof *fp->off);
     fp->ev = calloc((size_t)n + 1, sizeof *fp->ev);
     uint32_t *nkeys_of = calloc((size_t)n + 1, sizeof *nkeys_of);
     fp_job *jobs = calloc(threads, sizeof *jobs);
     int rc = -1;
-    if (!fp->off || !fp->ev || !nkeys_of || !jobs || nd_stats_reset(c)) goto done;
+    if (!fp->off || !fp->ev || !nkeys_of || !jobs) goto done;
     for (unsigned t = 0; t < threads; t++) {
         fp_job *j = &jobs[t];
         j->c = c;
-        j->shared = shared;
+        j->shared = keep;
         j->d0 = (uint32_t)((uint64_t)n * t / threads);
         j->d1 = (uint32_t)((uint64_t)n * (t + 1) / threads);
         j->nkeys_of = nkeys_of;
         j->ev = fp->ev;
-        if (cache_init(&j->own, c, shared ? 1 : cache_slots(c, threads))) goto done;
+        if (cache_init(&j->own, c, keep ? 1 : cache_slots(c, threads))) goto done;
     }
     if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads)) goto done;
     size_t total = 0;
@@ -293,8 +321,6 @@ static int fingerprint_all(nd_corpus *c, feature_cache *shared, unsigned threads
     }
     fp->off[0] = 0;
     for (uint32_t d = 0; d < n; d++) fp->off[d + 1] = fp->off[d] + nkeys_of[d];
-    if (nd_docfreq_finish(&c->df)) goto done;
-    c->df_docs = n;
     nd_corpus_progress(c, "fingerprint", n, n);
     rc = 0;
 done:
@@ -308,11 +334,12 @@ done:
     return rc;
 }
 
-static void fingerprints_free(fingerprints *fp)
+void nd_fingerprints_free(nd_fingerprints *fp)
 {
     free(fp->keys);
     free(fp->off);
     free(fp->ev);
+    memset(fp, 0, sizeof *fp);
 }
 
 /* ---- verify ------------------------------------------------------------- */
@@ -320,42 +347,51 @@ static void fingerprints_free(fingerprints *fp)
 typedef struct verify_job {
     const nd_corpus *c;
     const nd_candidates *cand;
-    const fingerprints *fp;
     size_t i0, i1;              /* candidates [i0, i1) */
     verifier v;
-    feature_cache own;          /* used when there is no shared cache */
-    nd_edge *edges;             /* written at [i0, i1): at most one entry a candidate */
-    nd_related *related;
-    uint8_t *kind;              /* per candidate: 0 nothing, 1 edge, 2 related */
-    nd_pair_score *score;       /* per candidate */
-    uint8_t *full;              /* per candidate: scored in full */
+    feature_cache own;          /* used when nothing is kept */
+    nd_verdicts *out;
 } verify_job;
 
 static int verify_range(void *arg)
 {
     verify_job *j = arg;
     for (size_t i = j->i0; i < j->i1; i++) {
-        nd_pair_score s;
-        uint32_t a = j->cand->v[i].a, b = j->cand->v[i].b;
-        uint64_t ka = j->fp->off[a + 1] - j->fp->off[a], kb = j->fp->off[b + 1] - j->fp->off[b];
-        int full = j->cand->v[i].shared >= DERIVED_SHARED_FRACTION * (float)(ka < kb ? ka : kb);
-        if (verify_pair(&j->v, a, b, full, &s)) return -1;
-        j->score[i] = s;
-        j->full[i] = (uint8_t)full;
-        j->kind[i] = 0;
-        if (s.derived) {
-            j->edges[i] = (nd_edge){ a, b, s.similarity };
-            j->kind[i] = 1;
-        } else if (s.related) {
-            j->related[i] = (nd_related){ a, b, s.overlap };
-            j->kind[i] = 2;
-        }
+        const nd_candidate *p = &j->cand->v[i];
+        if (verify_pair(&j->v, p->a, p->b, j->out->full[i], &j->out->score[i])) return -1;
         if (j->i0 == 0 && (i & 255) == 255) nd_corpus_progress(j->c, "verify", i + 1, j->cand->n);
     }
     return 0;
 }
 
-/* ---- scan --------------------------------------------------------------- */
+int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, nd_feature_cache *kept, nd_verdicts *out)
+{
+    unsigned threads = thread_count(c, cand->n);
+    verify_job *jobs = calloc(threads, sizeof *jobs);
+    out->score = malloc((cand->n + 1) * sizeof *out->score);
+    int rc = -1;
+    if (!jobs || !out->score) goto done;
+    for (unsigned t = 0; t < threads; t++) {
+        verify_job *j = &jobs[t];
+        *j = (verify_job){ c, cand, cand->n * t / threads, cand->n * (t + 1) / threads, { 0 }, { 0 }, out };
+        if (!kept && cache_init(&j->own, c, cache_slots(c, threads))) goto done;
+        j->v.fc = kept ? kept : &j->own;
+        nd_verify_params_from(&c->opt, &c->df, &j->v.params);
+    }
+    if (run_parallel(verify_range, jobs, sizeof *jobs, threads)) goto done;
+    nd_corpus_progress(c, "verify", cand->n, cand->n);
+    rc = 0;
+done:
+    if (jobs)
+        for (unsigned t = 0; t < threads; t++) {
+            cache_free(&jobs[t].own);
+            nd_alignment_free(&jobs[t].v.al);
+        }
+    free(jobs);
+    return rc;
+}
+
+/* ---- cluster ------------------------------------------------------------ */
 
 static int cmp_related(const void *x, const void *y)
 {
@@ -375,65 +411,42 @@ static uint32_t *cluster_of(const nd_result *r, uint32_t n)
     return cl;
 }
 
-/* The scan proper, over documents in the order given. */
-static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
+nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const nd_verdicts *vd,
+                            const nd_evidence *ev, nd_feature_cache *kept)
 {
     uint32_t n = (uint32_t)c->docs.n;
-    fingerprints fp = { 0 };
-    nd_candidates cand = { 0 };
-    feature_cache shared = { 0 }, own = { 0 };
+    nd_edge *edges = malloc((cand->n + 1) * sizeof *edges);
+    nd_related *related = malloc((cand->n + 1) * sizeof *related);
+    feature_cache own = { 0 };
     verifier v = { 0 };
-    verify_job *jobs = NULL;
     nd_groups groups = { 0 };
-    nd_edge *edges = NULL;
-    nd_related *related = NULL;
-    uint8_t *kind = NULL, *full = NULL;
-    nd_pair_score *score = NULL;
     uint32_t *cl = NULL;
-    size_t nedges = 0, nrelated = 0;
     nd_result *r = NULL;
-    int ok = 0;
-    int small = (uint64_t)n * FEATURE_BYTES <= c->opt.cache_bytes;
-    unsigned threads = thread_count(c, n), vthreads = 0;
-
-    if (small && cache_init(&shared, c, n)) goto oom;
-    if (fingerprint_all(c, small ? &shared : NULL, threads, &fp)) goto oom;
-    if (nd_candidates_find(fp.keys, fp.off, n, MIN_SHARED_KEYS, MIN_SHARED_FRACTION, MAX_POSTING, &cand)) goto oom;
-    edges = malloc((cand.n + 1) * sizeof *edges);
-    related = malloc((cand.n + 1) * sizeof *related);
-    kind = malloc(cand.n + 1);
-    full = malloc(cand.n + 1);
-    score = malloc((cand.n + 1) * sizeof *score);
-    vthreads = thread_count(c, cand.n);
-    jobs = calloc(vthreads, sizeof *jobs);
-    if (!edges || !related || !kind || !full || !score || !jobs) goto oom;
-    for (unsigned t = 0; t < vthreads; t++) {
-        verify_job *j = &jobs[t];
-        *j = (verify_job){ c, &cand, &fp, cand.n * t / vthreads, cand.n * (t + 1) / vthreads, { 0 }, { 0 },
-                           edges, related, kind, score, full };
-        if (!small && cache_init(&j->own, c, cache_slots(c, vthreads))) goto oom;
-        j->v.fc = small ? &shared : &j->own;
-        nd_verify_params_from(&c->opt, &c->df, &j->v.params);
+    size_t nedges = 0, nrelated = 0;
+    if (!edges || !related) goto done;
+    for (size_t i = 0; i < cand->n; i++) {  /* in candidate order: the same for any thread count */
+        const nd_pair_score *s = &vd->score[i];
+        uint32_t a = cand->v[i].a, b = cand->v[i].b;
+        if (s->derived) edges[nedges++] = (nd_edge){ a, b, s->similarity };
+        else if (s->related) related[nrelated++] = (nd_related){ a, b, s->overlap };
     }
-    if (run_parallel(verify_range, jobs, sizeof *jobs, vthreads)) goto oom;
-    for (size_t i = 0; i < cand.n; i++) {  /* in candidate order: the same for any thread count */
-        if (kind[i] == 1) edges[nedges++] = edges[i];
-        else if (kind[i] == 2) related[nrelated++] = related[i];
-    }
-    nd_corpus_progress(c, "verify", cand.n, cand.n);
     /* clustering asks few, scattered questions: one thread, one cache */
-    if (!small && cache_init(&own, c, cache_slots(c, 1))) goto oom;
-    v.fc = small ? &shared : &own;
+    if (!kept && cache_init(&own, c, cache_slots(c, 1))) goto done;
+    v.fc = kept ? kept : &own;
     nd_verify_params_from(&c->opt, &c->df, &v.params);
-    v.known = &cand;
-    v.known_score = score;
-    v.known_full = full;
-    if (nd_cluster_build(n, edges, nedges, same_story, &v, &groups)) goto oom;
-    r = nd_result_assemble(c, &groups, fp.ev, edges, nedges, verify_score, &v);
-    if (!r) goto oom;
+    v.known = cand;
+    v.known_score = vd->score;
+    v.known_full = vd->full;
+    if (nd_cluster_build(n, edges, nedges, same_story, &v, &groups)) goto done;
+    r = nd_result_assemble(c, &groups, ev, edges, nedges, verify_score, &v);
+    if (!r) goto done;
     nd_corpus_progress(c, "cluster", 1, 1);
     /* related coverage: only pairs that did not end up in one cluster */
-    if (!(cl = cluster_of(r, n))) goto oom;
+    if (!(cl = cluster_of(r, n))) {
+        nd_result_free(r);
+        r = NULL;
+        goto done;
+    }
     qsort(related, nrelated, sizeof *related, cmp_related);
     size_t k = 0;
     for (size_t i = 0; i < nrelated; i++) {
@@ -444,31 +457,48 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
     r->related = related;
     r->nrelated = k;
     related = NULL;
-    ok = 1;
-oom:
-    if (!ok) {
-        nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
-        nd_result_free(r);
-        r = NULL;
-    }
-    if (jobs)
-        for (unsigned t = 0; t < vthreads; t++) {
-            cache_free(&jobs[t].own);
-            nd_alignment_free(&jobs[t].v.al);
-        }
-    free(jobs);
+done:
     free(edges);
     free(related);
-    free(kind);
-    free(full);
-    free(score);
     free(cl);
     nd_groups_free(&groups);
-    nd_candidates_free(&cand);
-    fingerprints_free(&fp);
-    cache_free(&shared);
     cache_free(&own);
     nd_alignment_free(&v.al);
+    return r;
+}
+
+/* ---- scan --------------------------------------------------------------- */
+
+/* The scan proper, over documents in the order given. */
+static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
+{
+    uint32_t n = (uint32_t)c->docs.n;
+    nd_feature_cache *kept = NULL;
+    nd_fingerprints fp = { 0 };
+    nd_candidates cand = { 0 };
+    nd_verdicts vd = { 0 };
+    nd_result *r = NULL;
+    if (nd_feature_cache_new(c, &kept) || nd_stats_reset(c, n) || nd_stage_fingerprint(c, kept, &fp) ||
+        nd_docfreq_finish(&c->df))
+        goto done;
+    c->df_docs = n;
+    if (nd_candidates_find(fp.keys, fp.off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, &cand))
+        goto done;
+    if (!(vd.full = malloc(cand.n + 1))) goto done;
+    for (size_t i = 0; i < cand.n; i++) {
+        uint32_t a = cand.v[i].a, b = cand.v[i].b;
+        uint64_t ka = fp.off[a + 1] - fp.off[a], kb = fp.off[b + 1] - fp.off[b];
+        vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
+    }
+    if (nd_stage_verify(c, &cand, kept, &vd)) goto done;
+    r = nd_stage_cluster(c, &cand, &vd, fp.ev, kept);
+done:
+    if (!r) nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
+    free(vd.score);
+    free(vd.full);
+    nd_candidates_free(&cand);
+    nd_fingerprints_free(&fp);
+    nd_feature_cache_free(kept);
     return r;
 }
 

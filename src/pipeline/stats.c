@@ -3,20 +3,20 @@
 #include "../fingerprint/features.h"
 #include "../tokenise/tokenise.h"
 
-int nd_stats_reset(nd_corpus *c)
+int nd_stats_reset(nd_corpus *c, uint64_t ndocs)
 {
     nd_docfreq_free(&c->df);
     c->df_docs = 0;
     /* about 256 counters a document keeps collisions rare; 2^24 caps it at 128 MB */
     unsigned bits = 16;
-    while (bits < 24 && ((size_t)1 << bits) < (size_t)c->docs.n * 256) bits++;
+    while (bits < 24 && ((uint64_t)1 << bits) < ndocs * 256) bits++;
     return nd_docfreq_init(&c->df, bits);
 }
 
 const nd_docfreq *nd_stats_docfreq(nd_corpus *c)
 {
     if (c->df.words && c->df_docs == c->docs.n) return &c->df;
-    if (nd_stats_reset(c)) return NULL;
+    if (nd_stats_reset(c, c->docs.n)) return NULL;
     nd_tokeniser *tk = nd_tokeniser_new();
     nd_tokens t = { 0 };
     nd_features f = { 0 };

@@ -4,8 +4,9 @@
 #define ND_STATS_H
 #include "../read/corpus.h"
 
-/* Empties c's statistics and sizes them for its documents.  0, or -1 when out of memory. */
-int nd_stats_reset(nd_corpus *c);
+/* Empties c's statistics and sizes them for a corpus of ndocs documents
+ * (c's own, or all machines' in a distributed scan).  0, or -1 when out of memory. */
+int nd_stats_reset(nd_corpus *c, uint64_t ndocs);
 /* c's document frequencies, counted now if documents were added since.
  * NULL when out of memory. */
 const nd_docfreq *nd_stats_docfreq(nd_corpus *c);

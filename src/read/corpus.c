@@ -58,8 +58,9 @@ static void add_notice(nd_corpus *c, int skipped, const char *id, const char *fm
 {
     char msg[600];
     vsnprintf(msg, sizeof msg, fmt, ap);
-    nd_notice n = { nd_arena_strdup(&c->arena, id ? id : "(unknown)"), nd_arena_strdup(&c->arena, msg) };
-    if (!n.id || !n.message) return;
+    nd_notice_at n = { { nd_arena_strdup(&c->arena, id ? id : "(unknown)"), nd_arena_strdup(&c->arena, msg) },
+                       c->events++ };
+    if (!n.n.id || !n.n.message) return;
     if (skipped) (void)nd_vec_push(&c->skipped, n);
     else (void)nd_vec_push(&c->warnings, n);
 }
@@ -277,10 +278,41 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
         d.flags |= ND_DOC_CP1252;
         nd_corpus_warn(c, id, "not valid UTF-8; decoded as Windows-1252");
     }
+    d.seq = c->events;
     if (c->docs.n >= UINT32_MAX - 1 || nd_vec_push(&c->docs, d))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    c->events++;
     c->id_slots[slot] = (uint32_t)c->docs.n;
     if (c->docs.n % 1000 == 0) nd_corpus_progress(c, "read", c->docs.n, 0);
+    return ND_OK;
+}
+
+nd_status nd_corpus_put(nd_corpus *c, const nd_doc *src, nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    size_t idlen = strlen(src->id);
+    if ((c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) && id_grow(c))
+        return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
+    size_t slot = id_slot(c, src->id, idlen);
+    if (c->id_slots[slot])
+        return nd_fail(err, ND_EDUP, "duplicate id: a document with id \"%s\" was already added", src->id);
+    nd_doc d = *src;
+    d.id = nd_arena_strndup(&c->arena, src->id, idlen);
+    char *text = nd_arena_alloc(&c->arena, (size_t)src->len + 1);
+    d.meta.title = meta_dup(&c->arena, src->meta.title);
+    d.meta.url = meta_dup(&c->arena, src->meta.url);
+    d.meta.source = meta_dup(&c->arena, src->meta.source);
+    d.meta.published = meta_dup(&c->arena, src->meta.published);
+    d.seq = c->events;
+    if (!d.id || !text || c->docs.n >= UINT32_MAX - 1) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
+    memcpy(text, src->text, src->len);
+    text[src->len] = 0;
+    d.text = text;
+    if (nd_vec_push(&c->docs, d)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
+    c->events++;
+    c->id_slots[slot] = (uint32_t)c->docs.n;
+    c->bytes_read += src->len;
     return ND_OK;
 }
 
@@ -304,6 +336,6 @@ const nd_doc_meta *nd_doc_meta_of(const nd_corpus *c, uint32_t i)
 }
 
 size_t nd_corpus_nskipped(const nd_corpus *c) { return c->skipped.n; }
-const nd_notice *nd_corpus_skipped(const nd_corpus *c, size_t i) { return i < c->skipped.n ? &c->skipped.v[i] : NULL; }
+const nd_notice *nd_corpus_skipped(const nd_corpus *c, size_t i) { return i < c->skipped.n ? &c->skipped.v[i].n : NULL; }
 size_t nd_corpus_nwarnings(const nd_corpus *c) { return c->warnings.n; }
-const nd_notice *nd_corpus_warning(const nd_corpus *c, size_t i) { return i < c->warnings.n ? &c->warnings.v[i] : NULL; }
+const nd_notice *nd_corpus_warning(const nd_corpus *c, size_t i) { return i < c->warnings.n ? &c->warnings.v[i].n : NULL; }

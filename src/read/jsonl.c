@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
 #include "corpus.h"
@@ -236,14 +237,19 @@ static nd_status add_line(nd_corpus *c, const char *name, unsigned long long lin
     return st == ND_ENOMEM ? st : ND_OK;
 }
 
-static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *err)
+/* Reads lines until the input ends or `limit` bytes have been taken, the
+ * first numbered lineno + 1. */
+static nd_status read_lines(nd_corpus *c, lines *r, const char *name, uint64_t limit, unsigned long long lineno,
+                            nd_error *err)
 {
-    r->cap = 1u << 16;
-    r->buf = malloc(r->cap);
-    if (!r->buf) return nd_fail(err, ND_ENOMEM, "out of memory reading %s", name);
-    unsigned long long lineno = 0;
+    if (!r->buf) {
+        r->cap = 1u << 16;
+        r->buf = malloc(r->cap);
+        if (!r->buf) return nd_fail(err, ND_ENOMEM, "out of memory reading %s", name);
+    }
     nd_status st = ND_OK;
-    for (;;) {
+    uint64_t taken = 0;
+    while (taken < limit) {
         const char *line;
         size_t len, raw, counted;
         int k = next_line(r, c->opt.max_line_bytes, &line, &len, &raw);
@@ -257,6 +263,7 @@ static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *
             break;
         }
         lineno++;
+        taken += raw;
         if (k == LINE_LONG) {
             skip_line(c, name, lineno, "line %llu is longer than max_line_bytes (%zu bytes)",
                       lineno, c->opt.max_line_bytes);
@@ -267,7 +274,6 @@ static nd_status read_lines(nd_corpus *c, lines *r, const char *name, nd_error *
         /* A JSON string is never longer unescaped than on its line: counted <= raw. */
         c->bytes_read += raw - counted;
     }
-    free(r->buf);
     return st;
 }
 
@@ -276,7 +282,9 @@ nd_status nd_corpus_add_jsonl(nd_corpus *c, FILE *in, const char *name, nd_error
     nd_error local;
     if (!name) name = "(stream)";
     lines r = { .f = in, .path = name };
-    return read_lines(c, &r, name, err ? err : &local);
+    nd_status st = read_lines(c, &r, name, UINT64_MAX, 0, err ? err : &local);
+    free(r.buf);
+    return st;
 }
 
 nd_status nd_jsonl_read_file(nd_corpus *c, const char *path, const char *name, nd_error *err)
@@ -288,7 +296,88 @@ nd_status nd_jsonl_read_file(nd_corpus *c, const char *path, const char *name, n
     if (!gz) return nd_fail(err, ND_EIO, "cannot open %s: %s", path, errno ? strerror(errno) : "out of memory");
     gzbuffer(gz, 1u << 17);
     lines r = { .gz = gz, .path = path };
-    nd_status st = read_lines(c, &r, name, err);
+    nd_status st = read_lines(c, &r, name, UINT64_MAX, 0, err);
+    free(r.buf);
     gzclose(gz);
+    return st;
+}
+
+int nd_jsonl_probe(const char *path, uint64_t *size, nd_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno)), -1;
+    unsigned char magic[2];
+    int gz = fread(magic, 1, 2, f) == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+    int rc = fseeko(f, 0, SEEK_END) ? -1 : gz;
+    off_t end = rc < 0 ? -1 : ftello(f);
+    if (rc < 0 || end < 0) nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno)), rc = -1;
+    *size = end < 0 ? 0 : (uint64_t)end;
+    fclose(f);
+    return rc;
+}
+
+/* Opens path at byte `at`, or fails with ND_EIO. */
+static FILE *open_at(const char *path, uint64_t at, nd_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (f && fseeko(f, (off_t)at, SEEK_SET) == 0) return f;
+    nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
+    if (f) fclose(f);
+    return NULL;
+}
+
+/* A line belongs to the range its first byte is in; lines start at byte 0 and
+ * after each newline that is not the file's last byte. */
+int nd_jsonl_count_lines(const char *path, uint64_t from, uint64_t to, uint64_t *n, nd_error *err)
+{
+    *n = 0;
+    struct stat st;
+    if (stat(path, &st)) return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno)), -1;
+    uint64_t end = to < (uint64_t)st.st_size ? to : (uint64_t)st.st_size;
+    if (from >= end) return 0;
+    *n = from == 0;
+    /* a newline at p starts the line at p + 1 */
+    uint64_t at = from ? from - 1 : 0;
+    FILE *f = open_at(path, at, err);
+    if (!f) return -1;
+    char buf[1 << 16];
+    while (at < end - 1) {
+        size_t want = end - 1 - at < sizeof buf ? (size_t)(end - 1 - at) : sizeof buf;
+        size_t k = fread(buf, 1, want, f);
+        if (k == 0) break;
+        for (const char *q = buf; (q = memchr(q, '\n', (size_t)(buf + k - q))) != NULL; q++) (*n)++;
+        at += k;
+    }
+    int failed = ferror(f);
+    if (failed) nd_fail(err, ND_EIO, "cannot read %s: %s", path, strerror(errno));
+    fclose(f);
+    return failed ? -1 : 0;
+}
+
+nd_status nd_jsonl_read_range(nd_corpus *c, const char *path, const char *name, uint64_t from, uint64_t to,
+                              uint64_t first_line, nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    if (from >= to) return ND_OK;
+    FILE *f = open_at(path, from ? from - 1 : 0, err);
+    if (!f) return err->code;
+    lines r = { .f = f, .path = path, .cap = 1u << 16 };
+    nd_status st = (r.buf = malloc(r.cap)) ? ND_OK : nd_fail(err, ND_ENOMEM, "out of memory reading %s", name);
+    uint64_t start = from;
+    int ch = from ? fgetc(f) : '\n';
+    if (st == ND_OK && ch != '\n' && ch != EOF) {
+        /* mid-line: the line is the previous range's; step over it, keeping none of it */
+        const char *line;
+        size_t len, raw = 0;
+        int k = next_line(&r, 0, &line, &len, &raw);
+        if (k == LINE_ERROR) st = nd_fail(err, ND_EIO, "cannot read %s: %s", path, r.why);
+        else if (k == LINE_NOMEM) st = nd_fail(err, ND_ENOMEM, "out of memory reading %s", name);
+        start += raw;
+    }
+    if (st == ND_OK && ch != EOF && start < to)
+        st = read_lines(c, &r, name, to - start, (unsigned long long)first_line - 1, err);
+    free(r.buf);
+    fclose(f);
     return st;
 }

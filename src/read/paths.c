@@ -10,17 +10,22 @@
 
 #include <jansson.h>
 
+#include "paths.h"
+
 #include "corpus.h"
 #include "jsonl.h"
 #include "../util/error.h"
 
 typedef struct dir_key { dev_t dev; ino_t ino; } dir_key;
 
-/* One nd_corpus_add_path call.  path holds the entry being visited (ids start
- * at path.v + base); data is the read buffer every file reuses; open_dirs are
- * the directories from the top down to here, which a symlink must not re-enter. */
+/* One nd_corpus_add_path or nd_paths_list call.  path holds the entry being
+ * visited (ids start at path.v + base); data is the read buffer every file
+ * reuses; open_dirs are the directories from the top down to here, which a
+ * symlink must not re-enter.  With `each`, files are listed, not read. */
 typedef struct walker {
     nd_corpus *c;
+    nd_input_fn each;
+    void *ctx;
     ND_VEC(char) path;
     size_t base;
     ND_VEC(char) data;
@@ -136,6 +141,15 @@ static nd_status enter_dir(walker *w, const struct stat *st, nd_error *err)
     return rc;
 }
 
+/* A file inside a walk that cannot be read is recorded and the walk goes on;
+ * a path the caller named stops it (ND_EIO). */
+static nd_status skip_unreadable(nd_corpus *c, const char *id, int in_dir, nd_status rc, const nd_error *err)
+{
+    if (rc != ND_EIO || !in_dir) return rc;
+    nd_corpus_skip(c, id, "%s", err->message);
+    return ND_OK;
+}
+
 /* Reads one directory entry; whatever is wrong with it is recorded under its
  * id and the walk goes on.  Only running out of memory stops the walk. */
 static nd_status visit(walker *w, nd_error *err)
@@ -158,16 +172,14 @@ static nd_status visit(walker *w, nd_error *err)
     } else if (!S_ISREG(st.st_mode)) {
         nd_corpus_skip(w->c, id, "%s, not a text file", file_kind(st.st_mode));
         return ND_OK;
+    } else if (w->each) {
+        rc = w->each(w->ctx, &(nd_input){ path, id, is_jsonl(id), 1 }, err);
     } else if (is_jsonl(id)) {
         rc = nd_jsonl_read_file(w->c, path, id, err);
     } else {
         rc = add_file(w, id, 1, err);
     }
-    if (rc == ND_EIO) {
-        nd_corpus_skip(w->c, w->path.v + w->base, "%s", err->message);
-        rc = ND_OK;
-    }
-    return rc;
+    return skip_unreadable(w->c, id, 1, rc, err);
 }
 
 static int by_name(const void *a, const void *b)
@@ -225,15 +237,21 @@ static nd_status walk_dir(walker *w, nd_error *err)
     return rc;
 }
 
-nd_status nd_corpus_add_path(nd_corpus *c, const char *path, nd_error *err)
+/* nd_corpus_add_path, or with `each` nd_paths_list. */
+static nd_status walk_path(nd_corpus *c, const char *path, nd_input_fn each, void *ctx, nd_error *err)
 {
     nd_error local;
     if (!err) err = &local;
-    if (strcmp(path, "-") == 0) return nd_corpus_add_jsonl(c, stdin, "stdin", err);
+    if (strcmp(path, "-") == 0) {
+        if (each) return nd_fail(err, ND_EINVAL, "standard input (\"-\") cannot be listed; name files");
+        return nd_corpus_add_jsonl(c, stdin, "stdin", err);
+    }
     struct stat st;
     if (stat(path, &st)) return nd_fail(err, ND_EIO, "cannot open %s: %s", path, strerror(errno));
-    if (!S_ISDIR(st.st_mode) && is_jsonl(path)) return nd_jsonl_read_file(c, path, path, err);
-    walker w = { .c = c };
+    int dir = S_ISDIR(st.st_mode);
+    if (each && !dir) return each(ctx, &(nd_input){ path, path, is_jsonl(path), 0 }, err);
+    if (!dir && is_jsonl(path)) return nd_jsonl_read_file(c, path, path, err);
+    walker w = { .c = c, .each = each, .ctx = ctx };
     size_t n = strlen(path);
     nd_status rc;
     if (nd_vec_reserve(&w.path, n + 1)) {
@@ -242,10 +260,48 @@ nd_status nd_corpus_add_path(nd_corpus *c, const char *path, nd_error *err)
         memcpy(w.path.v, path, n + 1);
         w.path.n = n;
         w.base = n + (path[n - 1] != '/');
-        rc = S_ISDIR(st.st_mode) ? enter_dir(&w, &st, err) : add_file(&w, path, 0, err);
+        rc = dir ? enter_dir(&w, &st, err) : add_file(&w, path, 0, err);
     }
     nd_vec_free(&w.path);
     nd_vec_free(&w.data);
     nd_vec_free(&w.open_dirs);
     return rc;
+}
+
+nd_status nd_corpus_add_path(nd_corpus *c, const char *path, nd_error *err)
+{
+    return walk_path(c, path, NULL, NULL, err);
+}
+
+nd_status nd_paths_list(nd_corpus *c, const char *path, nd_input_fn each, void *ctx, nd_error *err)
+{
+    return walk_path(c, path, each, ctx, err);
+}
+
+nd_status nd_path_read_file(nd_corpus *c, const nd_input *in, nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    walker w = { .c = c };
+    size_t n = strlen(in->path);
+    nd_status rc;
+    if (nd_vec_reserve(&w.path, n + 1)) {
+        rc = nd_fail(err, ND_ENOMEM, "out of memory reading %s", in->path);
+    } else {
+        memcpy(w.path.v, in->path, n + 1);
+        w.path.n = n;
+        rc = add_file(&w, in->id, in->in_dir, err);
+    }
+    nd_vec_free(&w.path);
+    nd_vec_free(&w.data);
+    return skip_unreadable(c, in->id, in->in_dir, rc, err);
+}
+
+nd_status nd_path_read_lines(nd_corpus *c, const nd_input *in, uint64_t from, uint64_t to, uint64_t first_line,
+                             nd_error *err)
+{
+    nd_error local;
+    if (!err) err = &local;
+    nd_status rc = nd_jsonl_read_range(c, in->path, in->id, from, to, first_line, err);
+    return skip_unreadable(c, in->id, in->in_dir, rc, err);
 }

@@ -95,3 +95,25 @@ int nd_sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
     /* wide passes pay off only when the array dwarfs the count table */
     return radix64(v, n, tmp, n > (1u << 18) ? 16 : 8);
 }
+
+void nd_sort_kv64(nd_kv64 *v, size_t n, nd_kv64 *tmp)
+{
+    if (n < 2) return;
+    nd_kv64 *src = v, *dst = tmp;
+    for (int shift = 0; shift < 64; shift += 8) {
+        size_t count[256] = { 0 };
+        for (size_t i = 0; i < n; i++) count[(src[i].key >> shift) & 255]++;
+        if (count[(src[0].key >> shift) & 255] == n) continue;
+        size_t sum = 0;
+        for (int b = 0; b < 256; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t i = 0; i < n; i++) dst[count[(src[i].key >> shift) & 255]++] = src[i];
+        nd_kv64 *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != v) memcpy(v, src, n * sizeof *v);
+}

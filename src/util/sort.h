@@ -11,4 +11,11 @@ uint32_t nd_sort_unique_u32(uint32_t *v, uint32_t n, uint32_t *tmp);
 void nd_sort_u32(uint32_t *v, uint32_t n, uint32_t *tmp);
 /* Sorts 64-bit values ascending (tmp holds n values).  0, or -1 when out of memory. */
 int nd_sort_u64(uint64_t *v, size_t n, uint64_t *tmp);
+
+/* A 64-bit sort key with a payload that travels with it. */
+typedef struct nd_kv64 {
+    uint64_t key, val;
+} nd_kv64;
+/* Sorts v[0..n) by key, stable (tmp holds n records). */
+void nd_sort_kv64(nd_kv64 *v, size_t n, nd_kv64 *tmp);
 #endif
