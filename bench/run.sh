@@ -43,5 +43,8 @@ while [ "$i" -le "$RUNS" ]; do
     i=$((i + 1))
 done
 
+echo "== classic: 5-word shingles, 128-permutation MinHash, LSH 25x5 (build/classic) against scan, same $DOCS articles"
+build/classic "$OUT/speed.jsonl" "$OUT/speed.tsv"
+
 echo "== ingest: the same $DOCS articles judged and added one at a time (build/ingest; README: Ingest filter)"
 rm -rf "$OUT/ingest.idx" && build/ingest "$OUT/speed.jsonl" "$OUT/ingest.idx" --sync none --report-every 20000
