@@ -9,14 +9,18 @@ ND_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wextra -
             -Wstrict-prototypes -Wno-unused-parameter -Iinclude -MMD -MP
 LIBS    = -lutf8proc -lpcre2-8 -ljansson -lxxhash -lstemmer -lz -llmdb -lm -lpthread
 
-LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/*' | sort)
+LIB_SRC  := $(shell find src -name '*.c' ! -path 'src/cli/*' ! -path 'src/distribute/*' | sort)
 CLI_SRC  := $(shell find src/cli -name '*.c' | sort)
+MPI_SRC  := $(shell find src/distribute -name '*.c' | sort)
 TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+# newsdup-mpi: the distributed driver, the command line's shared parts, the library
+MPI_OBJ  := $(MPI_SRC:%.c=$(BUILD)/obj/%.o) $(filter-out %/main.o,$(CLI_OBJ))
+MPICC   ?= mpicc
 TESTS    := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo test unit e2e sanitize bench clean
+.PHONY: all deps demo test unit e2e sanitize bench clean mpi
 all: $(BUILD)/newsdup
 
 deps:
@@ -33,6 +37,17 @@ $(BUILD)/libnewsdup.a: $(LIB_OBJ)
 $(BUILD)/newsdup: $(CLI_OBJ) $(BUILD)/libnewsdup.a
 	$(CC) $(CFLAGS) -o $@ $(CLI_OBJ) $(BUILD)/libnewsdup.a $(LIBS)
 
+mpi:
+	@scripts/deps.sh libopenmpi-dev openmpi-bin
+	@$(MAKE) --no-print-directory $(BUILD)/newsdup-mpi
+
+$(BUILD)/obj/src/distribute/%.o: src/distribute/%.c
+	@mkdir -p $(dir $@)
+	$(MPICC) $(ND_CFLAGS) -Isrc $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/newsdup-mpi: $(MPI_OBJ) $(BUILD)/libnewsdup.a
+	$(MPICC) $(CFLAGS) -o $@ $(MPI_OBJ) $(BUILD)/libnewsdup.a $(LIBS)
+
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/check.h $(BUILD)/libnewsdup.a
 	@mkdir -p $(dir $@)
 	$(CC) $(ND_CFLAGS) -Isrc $(CFLAGS) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
@@ -45,7 +60,7 @@ $(BUILD)/%: bench/%.c $(BUILD)/libnewsdup.a
 	$(CC) $(ND_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libnewsdup.a $(LIBS)
 
 bench: deps
-	@$(MAKE) --no-print-directory all $(BUILD)/gencorpus $(BUILD)/accuracy $(BUILD)/drift_accuracy $(BUILD)/speed $(BUILD)/pairs $(BUILD)/ingest
+	@$(MAKE) --no-print-directory all $(BUILD)/gencorpus $(BUILD)/accuracy $(BUILD)/drift_accuracy $(BUILD)/speed $(BUILD)/classic $(BUILD)/pairs $(BUILD)/ingest
 	bench/run.sh
 
 demo: deps

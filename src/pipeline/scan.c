@@ -238,6 +238,7 @@ int nd_feature_cache_new(const nd_corpus *c, nd_feature_cache **out)
 int nd_feature_cache_extend(nd_feature_cache *fc, const nd_corpus *view)
 {
     uint32_t n = (uint32_t)view->docs.n;
+    if ((uint64_t)n * FEATURE_BYTES > view->opt.cache_bytes) return 1;
     if (n > fc->nslots) {
         struct slot *s = realloc(fc->slots, (size_t)n * sizeof *s);
         if (!s) return -1;

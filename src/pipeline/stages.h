@@ -18,7 +18,8 @@ typedef struct nd_feature_cache nd_feature_cache;
  * caches of its own).  0, or -1 when out of memory. */
 int nd_feature_cache_new(const nd_corpus *c, nd_feature_cache **out);
 /* Moves the cache to view, a corpus whose first documents are those of the
- * cache's corpus (their features stay) followed by others.  0, or -1. */
+ * cache's corpus (their features stay) followed by others.  0; 1 when view's
+ * features would not fit the budget (the cache is unchanged); -1 when out of memory. */
 int nd_feature_cache_extend(nd_feature_cache *fc, const nd_corpus *view);
 void nd_feature_cache_free(nd_feature_cache *fc);
 

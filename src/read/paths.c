@@ -278,10 +278,11 @@ nd_status nd_paths_list(nd_corpus *c, const char *path, nd_input_fn each, void *
     return walk_path(c, path, each, ctx, err);
 }
 
-nd_status nd_path_read_file(nd_corpus *c, const nd_input *in, nd_error *err)
+nd_status nd_path_read(nd_corpus *c, const nd_input *in, nd_error *err)
 {
     nd_error local;
     if (!err) err = &local;
+    if (in->jsonl) return skip_unreadable(c, in->id, in->in_dir, nd_jsonl_read_file(c, in->path, in->id, err), err);
     walker w = { .c = c };
     size_t n = strlen(in->path);
     nd_status rc;

@@ -23,10 +23,10 @@ typedef nd_status (*nd_input_fn)(void *ctx, const nd_input *in, nd_error *err);
  * path cannot be opened, ND_EINVAL for "-" (a stream cannot be shared out). */
 nd_status nd_paths_list(nd_corpus *c, const char *path, nd_input_fn each, void *ctx, nd_error *err);
 
-/* Reads one listed file that is not JSON Lines into c, as the walk would. */
-nd_status nd_path_read_file(nd_corpus *c, const nd_input *in, nd_error *err);
+/* Reads one listed input whole into c, as the walk would. */
+nd_status nd_path_read(nd_corpus *c, const nd_input *in, nd_error *err);
 
-/* Reads the lines of a plain JSON Lines file that start in bytes [from, to)
+/* Reads the lines of a plain JSON Lines input that start in bytes [from, to)
  * into c, numbering the first first_line (nd_jsonl_count_lines finds it). */
 nd_status nd_path_read_lines(nd_corpus *c, const nd_input *in, uint64_t from, uint64_t to, uint64_t first_line,
                              nd_error *err);
