@@ -72,9 +72,11 @@ demo: deps
 # unit tests and CLI end-to-end tests, normally and under ASan+UBSan; the
 # last line is the tally "N passed, N failed".
 test: deps
+	@scripts/deps.sh libopenmpi-dev openmpi-bin
 	@$(MAKE) --no-print-directory fuzz-ci
-	@$(MAKE) --no-print-directory all $(TESTS)
-	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="$(SANFLAGS)" all $(TESTS:$(BUILD)/%=build/sanitize/%)
+	@$(MAKE) --no-print-directory all $(TESTS) $(BUILD)/newsdup-mpi $(BUILD)/gencorpus
+	@$(MAKE) --no-print-directory BUILD=build/sanitize CFLAGS="$(SANFLAGS)" all $(TESTS:$(BUILD)/%=build/sanitize/%) \
+		build/sanitize/newsdup-mpi build/sanitize/gencorpus
 	@tests/run.sh $(BUILD) build/sanitize
 
 unit: all $(TESTS)
