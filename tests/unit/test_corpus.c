@@ -188,6 +188,47 @@ static void binary_rejected_cp1252_warned(void)
     nd_corpus_free(c);
 }
 
+/* Documents, skips and warnings share one count: readers' notices can be
+ * merged back into reading order.  A warning comes just before its document. */
+static void events_are_numbered_in_order(void)
+{
+    nd_corpus *c = corpus_with(0);
+    nd_error err = { 0 };
+    static const char win[] = "The minister said the plan was \x93" "dead\x94.";
+    CHECK_INT(nd_corpus_add(c, "a", story, sizeof story - 1, NULL, &err), ND_OK);
+    CHECK_INT(nd_corpus_add(c, "empty", " ", 1, NULL, &err), ND_EEMPTY);
+    CHECK_INT(nd_corpus_add(c, "win", win, sizeof win - 1, NULL, &err), ND_OK);
+    CHECK_INT(c->docs.v[0].seq, 0);
+    CHECK_INT(c->skipped.v[0].seq, 1);
+    CHECK_INT(c->warnings.v[0].seq, 2);
+    CHECK_INT(c->docs.v[1].seq, 3);
+    CHECK_INT(c->events, 4);
+    nd_corpus_free(c);
+}
+
+/* A document another corpus accepted goes in as it is, copied, unchecked. */
+static void put_copies_an_accepted_document(void)
+{
+    nd_corpus *from = corpus_with(0), *to = corpus_with(0);
+    nd_error err = { 0 };
+    nd_doc_meta meta = { "Profits jump", NULL, "Wire", "2005-02-07" };
+    CHECK_INT(nd_corpus_add(from, "a", story, sizeof story - 1, &meta, &err), ND_OK);
+    nd_doc d = from->docs.v[0];
+    CHECK_INT(nd_corpus_put(to, &d, &err), ND_OK);
+    nd_corpus_free(from);
+    CHECK_STR(nd_doc_id(to, 0), "a");
+    CHECK_STR(nd_doc_text(to, 0, NULL), story);
+    CHECK_STR(nd_doc_meta_of(to, 0)->title, "Profits jump");
+    CHECK(nd_doc_meta_of(to, 0)->url == NULL);
+    CHECK_INT(to->docs.v[0].published, 1107734400);
+    nd_doc empty = { .id = "b", .text = "", .len = 0, .published = ND_TIME_UNKNOWN };
+    CHECK_INT(nd_corpus_put(to, &empty, &err), ND_OK);  /* no text: metadata only */
+    CHECK_INT(nd_corpus_size(to), 2);
+    CHECK_INT(nd_corpus_put(to, &empty, &err), ND_EDUP);
+    CHECK_INT(nd_corpus_size(to), 2);
+    nd_corpus_free(to);
+}
+
 static void bad_options_refused(void)
 {
     nd_options o;
@@ -285,6 +326,8 @@ CHECK_MAIN("corpus",
     TEST(size_limit_is_inclusive),
     TEST(bad_published_date_rejected),
     TEST(binary_rejected_cp1252_warned),
+    TEST(events_are_numbered_in_order),
+    TEST(put_copies_an_accepted_document),
     TEST(bad_options_refused),
     TEST(progress_every_thousand_documents),
     TEST(parse_time_forms),

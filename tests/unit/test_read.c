@@ -2,6 +2,8 @@
 #define _XOPEN_SOURCE 700
 #include "check.h"
 #include "read/corpus.h"
+#include "read/jsonl.h"
+#include "read/paths.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -197,6 +199,115 @@ static void walk_tree(void)
     }
     CHECK_INT(nd_corpus_nwarnings(c), 0);
     nd_corpus_free(c);
+    rm_tree(root);
+}
+
+/* ---- listing, and reading shared out ------------------------------------- */
+
+typedef struct listed {
+    char path[512], id[256];
+    int jsonl, in_dir;
+    size_t skipped_before;      /* notices the walk had recorded when this came */
+} listed;
+
+typedef struct listing {
+    listed v[32];
+    size_t n;
+    const nd_corpus *c;
+} listing;
+
+static nd_status keep_listed(void *ctx, const nd_input *in, nd_error *err)
+{
+    listing *l = ctx;
+    (void)err;
+    if (l->n == sizeof l->v / sizeof l->v[0]) return ND_ENOMEM;
+    listed *x = &l->v[l->n++];
+    snprintf(x->path, sizeof x->path, "%s", in->path);
+    snprintf(x->id, sizeof x->id, "%s", in->id);
+    x->jsonl = in->jsonl;
+    x->in_dir = in->in_dir;
+    x->skipped_before = nd_corpus_nskipped(l->c);
+    return ND_OK;
+}
+
+/* The corpus one reader builds from a listing, its JSON Lines files read in
+ * `parts` byte ranges as `parts` readers would (each numbering its lines from
+ * the count of lines before its range), its walk notices put back in place. */
+static nd_corpus *read_in_parts(const listing *l, const nd_corpus *walk, int parts)
+{
+    nd_corpus *c = corpus_with(4096, 300);
+    nd_error err;
+    size_t w = 0;
+    for (size_t k = 0; k < l->n; k++) {
+        for (; w < l->v[k].skipped_before; w++)
+            nd_corpus_skip(c, nd_corpus_skipped(walk, w)->id, "%s", nd_corpus_skipped(walk, w)->message);
+        nd_input in = { l->v[k].path, l->v[k].id, l->v[k].jsonl, l->v[k].in_dir };
+        uint64_t size = 0;
+        if (!in.jsonl || nd_jsonl_probe(in.path, &size, &err) != 0) {
+            CHECK_INT(nd_path_read(c, &in, &err), ND_OK);
+            continue;
+        }
+        for (int r = 0; r < parts; r++) {
+            uint64_t from = size * (uint64_t)r / (uint64_t)parts, to = size * (uint64_t)(r + 1) / (uint64_t)parts;
+            uint64_t before = 0;
+            CHECK_INT(nd_jsonl_count_lines(in.path, 0, from, &before, &err), 0);
+            CHECK_INT(nd_path_read_lines(c, &in, from, to, before + 1, &err), ND_OK);
+        }
+    }
+    for (; w < nd_corpus_nskipped(walk); w++)
+        nd_corpus_skip(c, nd_corpus_skipped(walk, w)->id, "%s", nd_corpus_skipped(walk, w)->message);
+    return c;
+}
+
+static void listing_and_ranges_read_as_the_walk(void)
+{
+    char *root = tmp_dir();
+    CHECK_INT(mkdir(at(root, "sub"), 0755), 0);
+    put_str(root, "a.txt", s1);
+    put_str(root, "sub/b.txt", s2);
+    put(root, "empty.txt", "", 0);
+    put_str(root, "feed.jsonl", feed_text());
+    put_str(root, "sub/more.jsonl", "{\"id\":\"m1\",\"text\":\"One more line.\"}\n\n{\"id\":\"m2\",\"text\":\"And another.\"}\n");
+    put_gz(root, "feed.jsonl.gz", "{\"id\":\"g1\",\"text\":\"Gzipped wire copy, first story.\"}\n");
+    CHECK_INT(symlink("nowhere.txt", at(root, "gone.txt")), 0);
+    CHECK_INT(mkfifo(at(root, "pipe"), 0644), 0);
+
+    nd_corpus *whole = corpus_with(4096, 300), *walk = corpus_with(4096, 300);
+    nd_error err;
+    CHECK_INT(nd_corpus_add_path(whole, root, &err), ND_OK);
+    listing l = { .c = walk };
+    CHECK_INT(nd_paths_list(walk, root, keep_listed, &l, &err), ND_OK);
+    CHECK_INT(nd_corpus_size(walk), 0);  /* listed, not read */
+    CHECK_INT(l.n, 6);
+    CHECK_STR(l.v[2].id, "feed.jsonl");
+    CHECK_INT(l.v[2].jsonl, 1);
+    CHECK_INT(l.v[2].in_dir, 1);
+    CHECK_INT(nd_corpus_nskipped(walk), 2);  /* gone.txt and pipe */
+    for (int parts = 1; parts <= 7; parts++) {
+        nd_corpus *c = read_in_parts(&l, walk, parts);
+        CHECK_INT(nd_corpus_size(c), nd_corpus_size(whole));
+        for (uint32_t i = 0; i < nd_corpus_size(c) && i < nd_corpus_size(whole); i++)
+            CHECK_STR(nd_doc_id(c, i), nd_doc_id(whole, i));
+        CHECK_INT(nd_corpus_nskipped(c), nd_corpus_nskipped(whole));
+        for (size_t i = 0; i < nd_corpus_nskipped(c) && i < nd_corpus_nskipped(whole); i++) {
+            CHECK_STR(nd_corpus_skipped(c, i)->id, nd_corpus_skipped(whole, i)->id);
+            CHECK_STR(nd_corpus_skipped(c, i)->message, nd_corpus_skipped(whole, i)->message);
+        }
+        nd_corpus_free(c);
+    }
+    /* lines start at 0 and after each newline but the last byte's */
+    uint64_t n = 0, size = 0;
+    CHECK_INT(nd_jsonl_probe(at(root, "sub/more.jsonl"), &size, &err), 0);
+    CHECK_INT(nd_jsonl_count_lines(at(root, "sub/more.jsonl"), 0, size, &n, &err), 0);
+    CHECK_INT(n, 3);
+    CHECK_INT(nd_jsonl_count_lines(at(root, "sub/more.jsonl"), 1, size, &n, &err), 0);
+    CHECK_INT(n, 2);
+    CHECK_INT(nd_jsonl_probe(at(root, "feed.jsonl.gz"), &size, &err), 1);
+    CHECK_INT(nd_jsonl_probe(at(root, "missing.jsonl"), &size, &err), -1);
+    CHECK_INT(err.code, ND_EIO);
+    CHECK_INT(nd_paths_list(walk, "-", keep_listed, &l, &err), ND_EINVAL);
+    nd_corpus_free(whole);
+    nd_corpus_free(walk);
     rm_tree(root);
 }
 
@@ -577,6 +688,7 @@ static void bad_input_fixtures(void)
 
 CHECK_MAIN("read",
     TEST(walk_tree),
+    TEST(listing_and_ranges_read_as_the_walk),
     TEST(missing_top_level_path_is_eio),
     TEST(top_level_file_keeps_its_path_as_id),
     TEST(trailing_slash_and_dot_ids),
