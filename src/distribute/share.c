@@ -287,7 +287,7 @@ static int warns_a_loser(const nd_placed_notice *w, const arrival *lost, size_t 
 
 /* Rank 0: settles duplicate ids, numbers the documents in id order and
  * writes each rank's numbering into o. */
-static nd_status number(nd_share *s, arrival *a, size_t n, const nd_inbox *in, nd_outbox *o, nd_error *err)
+static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_error *err)
 {
     qsort(a, n, sizeof *a, by_id_then_place);
     arrivals lost = { 0 };
@@ -310,7 +310,6 @@ static nd_status number(nd_share *s, arrival *a, size_t n, const nd_inbox *in, n
     }
     s->notices = notes;
     /* each rank's documents were packed in its reading order: numbering goes back in that order */
-    for (int r = 0; r < s->nranks; r++) o->count[r] = in->count[r] ? 0 : 0;
     for (size_t i = 0; i < n; i++) o->count[a[i].rank] += sizeof(uint32_t);
     if (nd_outbox_alloc(o)) {
         free(per_rank);
@@ -381,7 +380,6 @@ static nd_status take_numbers(nd_share *s, const nd_inbox *in, nd_error *err)
     s->nlocal = k;
     free(order);
     free(tmp);
-    MPI_Bcast(&s->ndocs, 1, MPI_UINT32_T, 0, s->comm);
     return ND_OK;
 }
 
@@ -430,14 +428,15 @@ nd_status nd_share_read(MPI_Comm comm, char **paths, int npaths, const nd_option
     }
     if (s->rank == 0) {
         st = unpack_all(s, &s->gathered, &arrived, err);
-        if (st == ND_OK) st = number(s, arrived.v, arrived.n, &s->gathered, &o, err);
+        if (st == ND_OK) st = number(s, arrived.v, arrived.n, &o, err);
     }
     if ((st = nd_share_agree(comm, st, err)) != ND_OK) goto done;
     if (nd_exchange(comm, &o, &in)) {
         st = nd_fail(err, ND_ENOMEM, "out of memory sharing the numbering");
         goto done;
     }
-    st = nd_share_agree(comm, take_numbers(s, &in, err), err);
+    if ((st = nd_share_agree(comm, take_numbers(s, &in, err), err)) == ND_OK)
+        MPI_Bcast(&s->ndocs, 1, MPI_UINT32_T, 0, comm);
 done:
     s->bytes_sent = o.bytes_sent;
     nd_vec_free(&arrived);
