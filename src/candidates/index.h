@@ -10,18 +10,63 @@
 #define ND_DERIVED_SHARED_FRACTION 0.10f /* below this, a candidate is only checked for related coverage */
 #define ND_MAX_POSTING 4096           /* a key in more documents is a common phrase, not evidence */
 #define ND_ALL_PAIRS_POSTING 64       /* a key in at most this many documents pairs them all */
+/* Rarity is a share of the corpus: in a corpus five times as large the same
+ * phrase is held by about five times as many documents.  A key in more than
+ * ND_ALL_PAIRS_POSTING documents but at most 1 in ND_RARE_POSTING_SHARE of
+ * the corpus is still rare: it pairs the documents whose similarity sketches
+ * agree, in any of ND_SKETCH_TRIES tries (64 * 312 is about 20,000: below
+ * that corpus size no list is of this kind).  A longer list (a phrase common
+ * in the corpus) pairs only neighbours in sketch order, so similar documents
+ * still meet more often than others. */
+#define ND_RARE_POSTING_SHARE 312
+#define ND_SKETCH_SLOTS 32            /* MinHash values in a document's sketch (nd_keys_sketch) */
+#define ND_SKETCH_TRIES 4             /* sketch values a posting carries: see nd_posting_sketch */
 
 /* Whether a key held by len documents pairs any of them. */
 static inline int nd_posting_usable(size_t len, uint32_t max_posting) { return len >= 2 && len <= max_posting; }
-/* A usable posting list of len documents, ascending, pairs its x-th with
- * those from x + 1 up to (not including) this: all of them in a short list,
- * only the next one in a long list (a big syndication group, or a phrase
- * common in this corpus), so that the pair count stays linear while
- * documents sharing many long lists still meet often enough. */
-static inline size_t nd_posting_pair_end(size_t len, size_t x)
+/* The longest posting list whose documents pair by sketch agreement, in a
+ * corpus of ndocs documents (the whole corpus, on every machine). */
+static inline size_t nd_posting_rare(uint64_t ndocs)
 {
-    return len <= ND_ALL_PAIRS_POSTING ? len : x + 2 <= len ? x + 2 : len;
+    uint64_t r = ndocs / ND_RARE_POSTING_SHARE;
+    return r > ND_ALL_PAIRS_POSTING ? (size_t)r : ND_ALL_PAIRS_POSTING;
 }
+/* The sketch value a posting of `key` carries for try t (0 <= t <
+ * ND_SKETCH_TRIES), from its document's sketch (ND_SKETCH_SLOTS values, by
+ * nd_keys_sketch): each key uses its own run of slots, so documents that
+ * share many keys agree in many lists.  Two documents agree in a slot with
+ * the probability that a key of either is a key of both (Jaccard). */
+static inline uint32_t nd_posting_sketch(const uint32_t *sketch, uint32_t key, unsigned t)
+{
+    return sketch[(key + t) % ND_SKETCH_SLOTS];
+}
+/* Whether try t is the first in which postings x and y (their values
+ * sx[0..ND_SKETCH_TRIES) and sy[...]) agree: a pair counts once per key. */
+static inline int nd_posting_first_agreement(const uint32_t *sx, const uint32_t *sy, unsigned t)
+{
+    if (sx[t] != sy[t]) return 0;
+    for (unsigned u = 0; u < t; u++)
+        if (sx[u] == sy[u]) return 0;
+    return 1;
+}
+/* The pairs of one posting list, in a corpus of ndocs documents.  The
+ * list's len postings come in ascending document order (ties anywhere break
+ * by that order), posting x carrying sk[x * ND_SKETCH_TRIES + t] =
+ * nd_posting_sketch(its document's sketch, key, t); sk may be NULL when len
+ * <= ND_ALL_PAIRS_POSTING.  Calls pair(ctx, x, y), x < y, once for each pair
+ * it makes, which counts as one shared key:
+ *   - an unusable list (nd_posting_usable) pairs nothing;
+ *   - up to ND_ALL_PAIRS_POSTING postings: every pair;
+ *   - up to nd_posting_rare(ndocs): for each try t, the postings sorted by
+ *     (value t, order) fall in runs of equal value; a run pairs all its
+ *     postings when it has at most ND_ALL_PAIRS_POSTING, else neighbours;
+ *     a pair is made only in the first try where its values agree
+ *     (nd_posting_first_agreement), so at most once;
+ *   - longer: neighbours in (value 0, order) order.
+ * The pair count stays linear in the list's length.  0, or -1 when out of
+ * memory. */
+int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
+                     void (*pair)(void *ctx, size_t x, size_t y), void *ctx);
 /* Whether a pair sharing `shared` keys, where the document with fewer keys
  * has kmin, is a candidate, and whether it is then checked in full. */
 static inline int nd_candidate_keep(uint32_t shared, uint64_t kmin, uint32_t min_shared, float min_fraction)
@@ -47,7 +92,8 @@ typedef struct nd_candidates {
  * of the keys of the document with fewer (the scan passes the ND_ rules
  * above).  keys[off[d]..off[d+1]) are document d's keys (unique).  Lists of
  * more than max_posting documents are ignored; the others pair as
- * nd_posting_pair_end says.  The result is sorted by (a, b); free with
+ * nd_posting_pairs says, with each document's sketch (nd_keys_sketch of its
+ * keys) and ndocs for the corpus size.  The result is sorted by (a, b); free with
  * nd_candidates_free.  0, or -1 when out of memory. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, nd_candidates *out);

@@ -9,43 +9,34 @@ int nd_outbox_init(nd_outbox *o, int nranks)
 {
     memset(o, 0, sizeof *o);
     o->nranks = nranks;
-    o->count = calloc((size_t)nranks, sizeof *o->count);
-    o->off = calloc((size_t)nranks + 1, sizeof *o->off);
-    return o->count && o->off ? 0 : -1;
+    o->to = calloc((size_t)nranks, sizeof *o->to);
+    return o->to ? 0 : -1;
 }
 
-int nd_outbox_alloc(nd_outbox *o)
+void *nd_outbox_space(nd_outbox *o, int r, size_t n)
 {
-    uint64_t total = 0;
-    for (int r = 0; r < o->nranks; r++) {
-        o->off[r] = total;
-        total += o->count[r];
-    }
-    o->off[o->nranks] = total;
-    free(o->data);
-    o->data = malloc(total + 1);
-    return o->data ? 0 : -1;
+    if (nd_vec_reserve(&o->to[r], n)) return NULL;
+    o->to[r].n += n;
+    return o->to[r].v + o->to[r].n - n;
 }
 
-void nd_outbox_put(nd_outbox *o, int r, const void *p, size_t n)
+int nd_outbox_put(nd_outbox *o, int r, const void *p, size_t n)
 {
-    memcpy(o->data + o->off[r], p, n);
-    o->off[r] += n;
+    void *at = nd_outbox_space(o, r, n);
+    if (!at) return -1;
+    if (n) memcpy(at, p, n);
+    return 0;
 }
 
 void nd_outbox_reset(nd_outbox *o)
 {
-    memset(o->count, 0, (size_t)o->nranks * sizeof *o->count);
-    memset(o->off, 0, ((size_t)o->nranks + 1) * sizeof *o->off);
-    free(o->data);
-    o->data = NULL;
+    for (int r = 0; r < o->nranks; r++) nd_vec_free(&o->to[r]);
 }
 
 void nd_outbox_free(nd_outbox *o)
 {
-    free(o->count);
-    free(o->off);
-    free(o->data);
+    if (o->to) nd_outbox_reset(o);
+    free(o->to);
     memset(o, 0, sizeof *o);
 }
 
@@ -66,20 +57,19 @@ int nd_exchange(MPI_Comm comm, nd_outbox *o, nd_inbox *in)
     memset(in, 0, sizeof *in);
     in->count = calloc((size_t)n, sizeof *in->count);
     in->off = calloc((size_t)n + 1, sizeof *in->off);
+    uint64_t *count = calloc((size_t)n, sizeof *count);
     /* a few bytes a rank: without them this rank cannot even say it failed */
-    if (!in->count || !in->off) MPI_Abort(comm, 3);
-    MPI_Alltoall(o->count, 1, MPI_UINT64_T, in->count, 1, MPI_UINT64_T, comm);
+    if (!in->count || !in->off || !count) MPI_Abort(comm, 3);
+    for (int r = 0; r < n; r++) count[r] = o->to[r].n;
+    MPI_Alltoall(count, 1, MPI_UINT64_T, in->count, 1, MPI_UINT64_T, comm);
     for (int r = 0; r < n; r++) {
         in->off[r] = in->total;
         in->total += in->count[r];
     }
     in->off[n] = in->total;
-    /* nd_outbox_put moved off[r] to the end of rank r's part */
     uint64_t nmsg = 0;
-    for (int r = 0; r < n; r++) {
-        o->off[r] -= o->count[r];
-        if (r != me) nmsg += chunks(o->count[r]) + chunks(in->count[r]);
-    }
+    for (int r = 0; r < n; r++)
+        if (r != me) nmsg += chunks(count[r]) + chunks(in->count[r]);
     in->data = malloc(in->total + 1);
     MPI_Request *req = malloc((nmsg + 1) * sizeof *req);
     /* a rank that cannot take part would leave the others waiting: all agree first */
@@ -92,17 +82,18 @@ int nd_exchange(MPI_Comm comm, nd_outbox *o, nd_inbox *in)
             uint64_t len = in->count[r] - at < CHUNK ? in->count[r] - at : CHUNK;
             MPI_Irecv(in->data + in->off[r] + at, (int)len, MPI_BYTE, r, (int)c, comm, &req[k++]);
         }
-        for (uint64_t c = 0, at = 0; at < o->count[r]; c++, at += CHUNK) {
-            uint64_t len = o->count[r] - at < CHUNK ? o->count[r] - at : CHUNK;
-            MPI_Isend(o->data + o->off[r] + at, (int)len, MPI_BYTE, r, (int)c, comm, &req[k++]);
+        for (uint64_t c = 0, at = 0; at < count[r]; c++, at += CHUNK) {
+            uint64_t len = count[r] - at < CHUNK ? count[r] - at : CHUNK;
+            MPI_Isend(o->to[r].v + at, (int)len, MPI_BYTE, r, (int)c, comm, &req[k++]);
             o->bytes_sent += len;
         }
     }
     if (ok) {
-        if (o->count[me]) memcpy(in->data + in->off[me], o->data + o->off[me], o->count[me]);
+        if (count[me]) memcpy(in->data + in->off[me], o->to[me].v, count[me]);
         MPI_Waitall((int)k, req, MPI_STATUSES_IGNORE);
     }
     free(req);
+    free(count);
     nd_outbox_reset(o);
     return ok ? 0 : -1;
 }

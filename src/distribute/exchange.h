@@ -5,23 +5,23 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* What one rank sends: per destination rank r, the bytes data[off[r] ..
- * off[r] + count[r]), built in two passes (count, then fill). */
+#include "../util/vec.h"
+
+/* What one rank sends: a growing buffer per destination rank. */
 typedef struct nd_outbox {
     int nranks;
-    uint64_t *count, *off;
-    char *data;
+    ND_VEC(char) *to;
     uint64_t bytes_sent;        /* to other ranks, over every exchange */
 } nd_outbox;
 
-/* Sets up an empty outbox for comm's ranks.  0, or -1 when out of memory. */
+/* Sets up an empty outbox for nranks ranks.  0, or -1 when out of memory. */
 int nd_outbox_init(nd_outbox *o, int nranks);
-/* Allocates the data once count[] is final, and turns off[] into the place
- * where the next byte for each rank goes.  0, or -1. */
-int nd_outbox_alloc(nd_outbox *o);
-/* Copies n bytes for rank r to its next place (after nd_outbox_alloc). */
-void nd_outbox_put(nd_outbox *o, int r, const void *p, size_t n);
-/* Empties the outbox for the next exchange (counts to zero, data freed). */
+/* Appends n bytes for rank r and returns where they go (the caller fills
+ * them before the next call for r), or NULL when out of memory. */
+void *nd_outbox_space(nd_outbox *o, int r, size_t n);
+/* Appends a copy of p[0..n) for rank r.  0, or -1 when out of memory. */
+int nd_outbox_put(nd_outbox *o, int r, const void *p, size_t n);
+/* Empties the outbox (an exchange does it too). */
 void nd_outbox_reset(nd_outbox *o);
 void nd_outbox_free(nd_outbox *o);
 

@@ -7,6 +7,7 @@
 #include "exchange.h"
 #include "pack.h"
 #include "../candidates/index.h"
+#include "../candidates/keys.h"
 #include "../pipeline/stages.h"
 #include "../pipeline/stats.h"
 #include "../util/error.h"
@@ -89,62 +90,80 @@ static nd_status sum_statistics(run *u, nd_error *err)
 
 /* ---- candidates: keys to their owners, pairs to their first document ------ */
 
-/* Sends every (key, document) to the key's owner, with what the pairing
- * rules need: the document's key count and home. */
+/* A (key, document) on its way to the key's owner, with what the pairing
+ * rules need: the document's key count, home and sketch values for the key. */
+typedef struct posting {
+    uint64_t key_doc;           /* key << 32 | global number */
+    uint32_t nkeys, home;
+    uint32_t sketch[ND_SKETCH_TRIES];
+} posting;
+
 static nd_status send_postings(run *u, nd_inbox *in, nd_error *err)
 {
     nd_share *s = u->s;
     const uint64_t *off = u->fp.off;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && nd_outbox_alloc(&u->o)) return shuffle(u, oom(err, "sending keys"), in, "", err);
-        for (uint32_t i = 0; i < s->nlocal; i++)
-            for (uint64_t k = off[i]; k < off[i + 1]; k++) {
-                uint32_t key = u->fp.keys[k];
-                int to = (int)(key % (uint32_t)s->nranks);
-                if (pass == 0) {
-                    u->o.count[to] += sizeof(nd_kv64);
-                    continue;
-                }
-                nd_kv64 p = { (uint64_t)key << 32 | s->global[i], (off[i + 1] - off[i]) << 32 | (uint32_t)s->rank };
-                nd_outbox_put(&u->o, to, &p, sizeof p);
-            }
-    }
-    return shuffle(u, ND_OK, in, "sending keys", err);
-}
-
-/* Pairs the documents of each posting list this rank owns, and sends each
- * pair to its first document's home with the smaller key count and the
- * second document's home. */
-static nd_status pair_postings(run *u, nd_inbox *in, nd_inbox *pairs, nd_error *err)
-{
-    size_t n = in->total / sizeof(nd_kv64);
-    nd_kv64 *post = (nd_kv64 *)(void *)in->data, *tmp = malloc((n + 1) * sizeof *tmp);
-    if (!tmp) return shuffle(u, oom(err, "pairing documents"), pairs, "", err);
-    nd_sort_kv64(post, n, tmp);
-    free(tmp);
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && nd_outbox_alloc(&u->o)) return shuffle(u, oom(err, "pairing documents"), pairs, "", err);
-        for (size_t i = 0; i < n;) {
-            size_t j = i;
-            while (j < n && post[j].key >> 32 == post[i].key >> 32) j++;
-            size_t len = j - i;
-            for (size_t x = 0; nd_posting_usable(len, ND_MAX_POSTING) && x < len; x++)
-                for (size_t y = x + 1; y < nd_posting_pair_end(len, x); y++) {
-                    const nd_kv64 *a = &post[i + x], *b = &post[i + y];
-                    int to = (int)(uint32_t)a->val;
-                    if (pass == 0) {
-                        u->o.count[to] += sizeof(nd_kv64);
-                        continue;
-                    }
-                    uint64_t ka = a->val >> 32, kb = b->val >> 32;
-                    nd_kv64 p = { (a->key << 32) | (uint32_t)b->key, (ka < kb ? ka : kb) << 32 | (uint32_t)b->val };
-                    nd_outbox_put(&u->o, to, &p, sizeof p);
-                }
-            i = j;
+    nd_status st = ND_OK;
+    for (uint32_t i = 0; i < s->nlocal && st == ND_OK; i++) {
+        const uint32_t *keys = u->fp.keys + off[i];
+        uint32_t n = (uint32_t)(off[i + 1] - off[i]), sketch[ND_SKETCH_SLOTS];
+        nd_keys_sketch(keys, n, sketch);
+        for (uint32_t k = 0; k < n && st == ND_OK; k++) {
+            posting p = { (uint64_t)keys[k] << 32 | s->global[i], n, (uint32_t)s->rank, { 0 } };
+            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) p.sketch[t] = nd_posting_sketch(sketch, keys[k], t);
+            if (nd_outbox_put(&u->o, (int)(keys[k] % (uint32_t)s->nranks), &p, sizeof p)) st = oom(err, "sending keys");
         }
     }
+    return shuffle(u, st, in, "sending keys", err);
+}
+
+typedef struct pairing {
+    const posting *post;        /* the list's postings, in document order */
+    const nd_kv64 *order;       /* their places: order[i].val indexes post */
+    nd_outbox *o;
+    int oom;
+} pairing;
+
+/* Sends a pair to its first document's home as (a << 32 | b, the smaller
+ * key count << 32 | the second document's home). */
+static void route_pair(void *ctx, size_t x, size_t y)
+{
+    pairing *p = ctx;
+    const posting *a = &p->post[p->order[x].val], *b = &p->post[p->order[y].val];
+    uint64_t kmin = a->nkeys < b->nkeys ? a->nkeys : b->nkeys;
+    nd_kv64 pair = { (a->key_doc << 32) | (uint32_t)b->key_doc, kmin << 32 | b->home };
+    if (!p->oom && nd_outbox_put(p->o, (int)a->home, &pair, sizeof pair)) p->oom = 1;
+}
+
+/* Pairs the documents of each posting list this rank owns by the one-machine
+ * rules (nd_posting_pairs), and sends each pair to its first document's home. */
+static nd_status pair_postings(run *u, nd_inbox *in, nd_inbox *pairs, nd_error *err)
+{
+    size_t n = in->total / sizeof(posting);
+    const posting *post = (const posting *)(const void *)in->data;
+    nd_kv64 *order = malloc((n + 1) * sizeof *order), *tmp = malloc((n + 1) * sizeof *tmp);
+    uint32_t *sk = malloc((size_t)(ND_MAX_POSTING + 1) * ND_SKETCH_TRIES * sizeof *sk);
+    pairing p = { post, order, &u->o, 0 };
+    nd_status st = order && tmp && sk ? ND_OK : oom(err, "pairing documents");
+    if (st == ND_OK) {
+        for (size_t i = 0; i < n; i++) order[i] = (nd_kv64){ post[i].key_doc, i };
+        nd_sort_kv64(order, n, tmp);
+    }
+    for (size_t i = 0; i < n && st == ND_OK;) {
+        size_t j = i;
+        while (j < n && order[j].key >> 32 == order[i].key >> 32) j++;
+        size_t len = j - i;
+        for (size_t x = 0; nd_posting_usable(len, ND_MAX_POSTING) && x < len; x++)
+            memcpy(sk + x * ND_SKETCH_TRIES, post[order[i + x].val].sketch, sizeof post->sketch);
+        p.order = order + i;
+        if (nd_posting_pairs(sk, len, u->s->ndocs, ND_MAX_POSTING, route_pair, &p) || p.oom)
+            st = oom(err, "pairing documents");
+        i = j;
+    }
+    free(order);
+    free(tmp);
+    free(sk);
     nd_inbox_free(in);
-    return shuffle(u, ND_OK, pairs, "pairing documents", err);
+    return shuffle(u, st, pairs, "pairing documents", err);
 }
 
 /* Counts the keys each pair shares; keeps the candidates as nd_candidates_find would. */
@@ -179,27 +198,20 @@ static nd_status answer(run *u, const nd_inbox *asked, nd_inbox *answers, nd_err
 {
     nd_share *s = u->s;
     nd_status st = ND_OK;
-    for (int pass = 0; pass < 2 && st == ND_OK; pass++) {
-        if (pass == 1 && nd_outbox_alloc(&u->o)) st = oom(err, "sending texts");
-        for (int r = 0; r < s->nranks && st == ND_OK; r++)
-            for (uint64_t at = 0; at < asked->count[r] && st == ND_OK; at += sizeof(uint32_t)) {
-                uint32_t g, i;
-                memcpy(&g, asked->data + asked->off[r] + at, sizeof g);
-                if ((i = local_of(s, g)) == UINT32_MAX) {
-                    st = nd_fail(err, ND_EFORMAT, "rank %d asked for document %u, which this rank does not hold", r, g);
-                    break;
-                }
-                const nd_doc *d = &u->view.docs.v[i];
-                if (pass == 0) {
-                    u->o.count[r] += 2 * sizeof(uint32_t) + sizeof(nd_evidence) + d->len + 1;
-                    continue;
-                }
-                uint32_t head[2] = { g, d->len };
-                nd_outbox_put(&u->o, r, head, sizeof head);
-                nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence));
-                nd_outbox_put(&u->o, r, d->text, (size_t)d->len + 1);
+    for (int r = 0; r < s->nranks && st == ND_OK; r++)
+        for (uint64_t at = 0; at < asked->count[r] && st == ND_OK; at += sizeof(uint32_t)) {
+            uint32_t g, i;
+            memcpy(&g, asked->data + asked->off[r] + at, sizeof g);
+            if ((i = local_of(s, g)) == UINT32_MAX) {
+                st = nd_fail(err, ND_EFORMAT, "rank %d asked for document %u, which this rank does not hold", r, g);
+                break;
             }
-    }
+            const nd_doc *d = &u->view.docs.v[i];
+            uint32_t head[2] = { g, d->len };
+            if (nd_outbox_put(&u->o, r, head, sizeof head) || nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence)) ||
+                nd_outbox_put(&u->o, r, d->text, (size_t)d->len + 1))
+                st = oom(err, "sending texts");
+        }
     return shuffle(u, st, answers, "sending texts", err);
 }
 
@@ -210,9 +222,8 @@ static nd_status fetch(run *u, nd_status st, const uint32_t *want, const uint32_
                        nd_error *err)
 {
     nd_inbox asked = { 0 };
-    for (size_t i = 0; i < n && st == ND_OK; i++) u->o.count[home[i]] += sizeof(uint32_t);
-    if (st == ND_OK && nd_outbox_alloc(&u->o)) st = oom(err, "asking for texts");
-    for (size_t i = 0; i < n && st == ND_OK; i++) nd_outbox_put(&u->o, (int)home[i], &want[i], sizeof want[i]);
+    for (size_t i = 0; i < n && st == ND_OK; i++)
+        if (nd_outbox_put(&u->o, (int)home[i], &want[i], sizeof want[i])) st = oom(err, "asking for texts");
     if ((st = shuffle(u, st, &asked, "asking for texts", err)) == ND_OK) st = answer(u, &asked, got, err);
     nd_inbox_free(&asked);
     return st;
@@ -330,13 +341,12 @@ typedef struct scored {
 
 static nd_status send_scores(run *u, nd_inbox *in, nd_error *err)
 {
-    u->o.count[0] = u->cand.n * sizeof(scored);
-    if (nd_outbox_alloc(&u->o)) return shuffle(u, oom(err, "sending scores"), in, "", err);
-    for (size_t i = 0; i < u->cand.n; i++) {
+    nd_status st = ND_OK;
+    for (size_t i = 0; i < u->cand.n && st == ND_OK; i++) {
         scored x = { u->cand.v[i], u->full.v[i], u->vd.score[i] };
-        nd_outbox_put(&u->o, 0, &x, sizeof x);
+        if (nd_outbox_put(&u->o, 0, &x, sizeof x)) st = oom(err, "sending scores");
     }
-    return shuffle(u, ND_OK, in, "sending scores", err);
+    return shuffle(u, st, in, "sending scores", err);
 }
 
 /* Rank 0: the candidates of all ranks sorted by (a, b), as nd_scan has them. */

@@ -310,11 +310,18 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
     }
     s->notices = notes;
     /* each rank's documents were packed in its reading order: numbering goes back in that order */
-    for (size_t i = 0; i < n; i++) o->count[a[i].rank] += sizeof(uint32_t);
-    if (nd_outbox_alloc(o)) {
+    for (size_t i = 0; i < n; i++) per_rank[a[i].rank]++;
+    uint32_t **numbers = calloc((size_t)s->nranks, sizeof *numbers);
+    for (int r = 0; numbers && r < s->nranks; r++)
+        if (per_rank[r] && !(numbers[r] = nd_outbox_space(o, r, (size_t)per_rank[r] * sizeof **numbers))) {
+            free(numbers);
+            numbers = NULL;
+        }
+    if (!numbers) {
         free(per_rank);
         goto oom;
     }
+    memset(per_rank, 0, (size_t)s->nranks * sizeof *per_rank);
     uint32_t g = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t num = UINT32_MAX;
@@ -325,9 +332,9 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
             s->home_index[g] = per_rank[a[i].rank]++;
             g++;
         }
-        memcpy(o->data + o->off[a[i].rank] + (size_t)a[i].index * sizeof num, &num, sizeof num);
+        memcpy((char *)numbers[a[i].rank] + (size_t)a[i].index * sizeof num, &num, sizeof num);
     }
-    for (int r = 0; r < s->nranks; r++) o->off[r] += o->count[r];
+    free(numbers);
     free(per_rank);
     /* notices in reading order: a lost document's warning goes, its refusal comes in */
     size_t k = 0;
@@ -415,12 +422,8 @@ nd_status nd_share_read(MPI_Comm comm, char **paths, int npaths, const nd_option
     if ((st = plan(s, &l.bytes, &inputs, &ninputs, err)) != ND_OK) goto done;
     st = read_share(s, inputs, ninputs, &placed, err);
     if ((st = nd_share_agree(comm, st, err)) != ND_OK) goto done;
-    if (pack_read(s->read, &placed, &packed)) st = nd_fail(err, ND_ENOMEM, "out of memory gathering the documents");
-    else if (nd_pack(&packed, "", 0) == 0) {
-        o.count[0] = packed.n;
-        if (nd_outbox_alloc(&o)) st = nd_fail(err, ND_ENOMEM, "out of memory gathering the documents");
-        else nd_outbox_put(&o, 0, packed.v, packed.n);
-    }
+    if (pack_read(s->read, &placed, &packed) || nd_outbox_put(&o, 0, packed.v, packed.n))
+        st = nd_fail(err, ND_ENOMEM, "out of memory gathering the documents");
     if ((st = nd_share_agree(comm, st, err)) != ND_OK) goto done;
     if (nd_exchange(comm, &o, &s->gathered)) {
         st = nd_fail(err, ND_ENOMEM, "out of memory gathering the documents");

@@ -253,6 +253,171 @@ static void seed_rewrites_and_only_they_share_a_tenth_of_their_keys(void)
     nd_tokeniser_free(tk);
 }
 
+
+/* ---- sketches and the pairing of long posting lists ----------------------- */
+
+static void sketches_depend_on_the_key_set_only(void)
+{
+    const uint32_t a[] = { 3, 17, 99, 1000, 77777, 0x80001234u };
+    const uint32_t shuffled[] = { 77777, 3, 0x80001234u, 1000, 17, 99 };
+    const uint32_t other[] = { 5, 18, 98, 1001, 77778, 0x80001235u };
+    uint32_t sa[ND_SKETCH_SLOTS], sb[ND_SKETCH_SLOTS], sc[ND_SKETCH_SLOTS], se[ND_SKETCH_SLOTS];
+    nd_keys_sketch(a, 6, sa);
+    nd_keys_sketch(shuffled, 6, sb);
+    nd_keys_sketch(other, 6, sc);
+    nd_keys_sketch(NULL, 0, se);
+    CHECK(memcmp(sa, sb, sizeof sa) == 0);  /* the same keys in any order: the same sketch */
+    int agree = 0, empty = 1;
+    for (int s = 0; s < ND_SKETCH_SLOTS; s++) {
+        agree += sa[s] == sc[s];
+        empty &= se[s] == UINT32_MAX;
+    }
+    CHECK_INT(agree, 0);  /* disjoint key sets agree nowhere */
+    CHECK(empty);
+    /* a slot's value is one of the keys' hashes: a superset agrees wherever its own minimum comes from a */
+    const uint32_t more[] = { 3, 17, 99, 1000, 77777, 0x80001234u, 5 };
+    uint32_t sm[ND_SKETCH_SLOTS];
+    nd_keys_sketch(more, 7, sm);
+    int le = 1;
+    agree = 0;
+    for (int s = 0; s < ND_SKETCH_SLOTS; s++) {
+        le &= sm[s] <= sa[s];
+        agree += sm[s] == sa[s];
+    }
+    CHECK(le);
+    CHECK(agree >= ND_SKETCH_SLOTS / 2);  /* 6 of 7 keys shared: they agree in most slots (here: all but a few) */
+    /* each key reads its own run of slots */
+    CHECK_INT(nd_posting_sketch(sa, 0, 0), sa[0]);
+    CHECK_INT(nd_posting_sketch(sa, ND_SKETCH_SLOTS - 1, 1), sa[0]);
+    CHECK_INT(nd_posting_sketch(sa, 5, 2), sa[7]);
+}
+
+typedef struct { size_t x[4096], y[4096], n; } pair_log;
+
+static void log_pair(void *ctx, size_t x, size_t y)
+{
+    pair_log *l = ctx;
+    if (l->n < 4096) {
+        l->x[l->n] = x;
+        l->y[l->n] = y;
+    }
+    l->n++;
+}
+
+static size_t times_paired(const pair_log *l, size_t x, size_t y)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < l->n && i < 4096; i++) k += l->x[i] == x && l->y[i] == y;
+    return k;
+}
+
+static void a_rare_long_list_pairs_only_documents_whose_sketches_agree(void)
+{
+    /* 100 postings, every value distinct, except: 5 and 70 agree in tries 0
+     * and 2; 10, 20 and 30 agree in try 1; 40 and 41 agree in the last try */
+    enum { L = 100, T = ND_SKETCH_TRIES };
+    static uint32_t sk[L * T];
+    for (uint32_t x = 0; x < L; x++)
+        for (uint32_t t = 0; t < T; t++) sk[x * T + t] = 1000000u * (t + 1) + 7919u * x;
+    sk[70 * T + 0] = sk[5 * T + 0];
+    sk[70 * T + 2] = sk[5 * T + 2];
+    sk[20 * T + 1] = sk[30 * T + 1] = sk[10 * T + 1];
+    sk[41 * T + (T - 1)] = sk[40 * T + (T - 1)];
+    static pair_log l;
+    uint64_t ndocs = (uint64_t)L * ND_RARE_POSTING_SHARE;  /* a list of 100 is rare in this corpus */
+    CHECK(nd_posting_rare(ndocs) >= L);
+    l.n = 0;
+    CHECK_INT(nd_posting_pairs(sk, L, ndocs, ND_MAX_POSTING, log_pair, &l), 0);
+    CHECK_INT(l.n, 5);
+    CHECK_INT(times_paired(&l, 5, 70), 1);  /* agreeing twice still counts once */
+    CHECK_INT(times_paired(&l, 10, 20), 1);
+    CHECK_INT(times_paired(&l, 10, 30), 1);
+    CHECK_INT(times_paired(&l, 20, 30), 1);
+    CHECK_INT(times_paired(&l, 40, 41), 1);
+    /* in a small corpus the same list is common: neighbours in (value of try 0, position) order */
+    l.n = 0;
+    CHECK(nd_posting_rare(1000) < L);
+    CHECK_INT(nd_posting_pairs(sk, L, 1000, ND_MAX_POSTING, log_pair, &l), 0);
+    CHECK_INT(l.n, L - 1);
+    CHECK_INT(times_paired(&l, 5, 70), 1);   /* equal values sit together */
+    CHECK_INT(times_paired(&l, 10, 20), 0);  /* try 1 is not looked at */
+    int ordered = 1;
+    for (size_t i = 0; i < l.n; i++) ordered &= l.x[i] < l.y[i];
+    CHECK(ordered);
+    /* a list longer than max_posting pairs nothing; a short one pairs everything, sketches or not */
+    l.n = 0;
+    CHECK_INT(nd_posting_pairs(sk, L, ndocs, L - 1, log_pair, &l), 0);
+    CHECK_INT(l.n, 0);
+    CHECK_INT(nd_posting_pairs(NULL, 4, ndocs, ND_MAX_POSTING, log_pair, &l), 0);
+    CHECK_INT(l.n, 6);
+}
+
+static void a_big_run_of_agreeing_documents_pairs_neighbours(void)
+{
+    /* 80 postings agree in try 0 (a run longer than ND_ALL_PAIRS_POSTING):
+     * neighbours in list order, 79 pairs; the other tries all differ */
+    enum { L = 80, T = ND_SKETCH_TRIES };
+    static uint32_t sk[L * T];
+    for (uint32_t x = 0; x < L; x++)
+        for (uint32_t t = 0; t < T; t++) sk[x * T + t] = t == 0 ? 42u : 1000000u * t + 7919u * x;
+    static pair_log l;
+    l.n = 0;
+    CHECK_INT(nd_posting_pairs(sk, L, (uint64_t)L * ND_RARE_POSTING_SHARE, ND_MAX_POSTING, log_pair, &l), 0);
+    CHECK_INT(l.n, L - 1);
+    CHECK_INT(times_paired(&l, 0, 1), 1);
+    CHECK_INT(times_paired(&l, 0, 2), 0);
+    CHECK_INT(times_paired(&l, 78, 79), 1);
+}
+
+/* Number of keys documents a and b have in common. */
+static uint32_t true_shared(const uint32_t *keys, const uint64_t *off, uint32_t a, uint32_t b)
+{
+    uint32_t n = 0;
+    for (uint64_t i = off[a]; i < off[a + 1]; i++)
+        for (uint64_t j = off[b]; j < off[b + 1]; j++) n += keys[i] == keys[j];
+    return n;
+}
+
+static void twins_far_apart_in_long_lists_meet_in_every_one(void)
+{
+    /* A corpus of 66 * ND_RARE_POSTING_SHARE documents (most of them empty),
+     * so a key in 66 documents is rare but past ND_ALL_PAIRS_POSTING.
+     * Documents 0..65 all hold the ten keys 1..10; each has 20 keys of its
+     * own, except documents 0 and 65, which hold the same 20 (lists of two).
+     * By document order 0 and 65 are never neighbours; their sketches are
+     * equal, so each of the ten long lists pairs them, once. */
+    enum { HOLD = 66, OWN = 20, COMMON = 10 };
+    uint32_t ndocs = HOLD * ND_RARE_POSTING_SHARE;
+    uint64_t *off = calloc((size_t)ndocs + 1, sizeof *off);
+    uint32_t *keys = malloc(HOLD * (COMMON + OWN) * sizeof *keys);
+    size_t k = 0;
+    for (uint32_t d = 0; d < ndocs; d++) {
+        off[d] = k;
+        if (d >= HOLD) continue;
+        for (uint32_t c = 1; c <= COMMON; c++) keys[k++] = c;
+        uint32_t owner = d == HOLD - 1 ? 0 : d;
+        for (uint32_t o = 0; o < OWN; o++) keys[k++] = 0x100000u + 1000u * owner + o;
+    }
+    off[ndocs] = k;
+    nd_candidates c;
+    CHECK_INT(nd_candidates_find(keys, off, ndocs, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, &c), 0);
+    int found = 0, never_more = 1, sorted = 1;
+    for (size_t i = 0; i < c.n; i++) {
+        if (c.v[i].a == 0 && c.v[i].b == HOLD - 1) {
+            found = 1;
+            CHECK_INT(c.v[i].shared, COMMON + OWN);
+        }
+        never_more &= c.v[i].shared <= true_shared(keys, off, c.v[i].a, c.v[i].b);
+        if (i) sorted &= c.v[i - 1].a < c.v[i].a || (c.v[i - 1].a == c.v[i].a && c.v[i - 1].b < c.v[i].b);
+    }
+    CHECK(found);
+    CHECK(never_more);  /* a pair counts a key at most once */
+    CHECK(sorted);
+    nd_candidates_free(&c);
+    free(keys);
+    free(off);
+}
+
 CHECK_MAIN("candidates",
     TEST(keys_are_sorted_unique_and_appended),
     TEST(identical_articles_share_every_key),
@@ -263,4 +428,8 @@ CHECK_MAIN("candidates",
     TEST(pairs_come_sorted_for_many_documents),
     TEST(no_documents_no_candidates),
     TEST(a_fraction_of_the_smaller_key_set_is_required),
-    TEST(seed_rewrites_and_only_they_share_a_tenth_of_their_keys))
+    TEST(seed_rewrites_and_only_they_share_a_tenth_of_their_keys),
+    TEST(sketches_depend_on_the_key_set_only),
+    TEST(a_rare_long_list_pairs_only_documents_whose_sketches_agree),
+    TEST(a_big_run_of_agreeing_documents_pairs_neighbours),
+    TEST(twins_far_apart_in_long_lists_meet_in_every_one))
