@@ -137,7 +137,7 @@ int main(int argc, char **argv)
     nd_mpi_stats ms;
     nd_error err = { 0 };
     nd_status st = nd_share_read(MPI_COMM_WORLD, a.paths, a.npaths, &a.opt, &s, &err);
-    if (st == ND_OK) st = nd_mpi_scan(&s, &c, &r, &ms, &err);
+    if (st == ND_OK) st = nd_mpi_scan(&s, a.format == ND_FORMAT_HTML, &c, &r, &ms, &err);
     rc = exit_status(st);
     if (rank == 0) rc = rc ? fail(&con, rc, err.message) : report(&a, &con, c, r, &ms, nranks, stats);
     /* the report's status is rank 0's to give; the job's status is any rank's worst */

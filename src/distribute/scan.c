@@ -192,8 +192,37 @@ static nd_status count_pairs(run *u, nd_inbox *pairs, nd_error *err)
 
 /* ---- text of documents held elsewhere ------------------------------------- */
 
-/* Sends rank r, for each global number it asked for (requests from r in
- * `asked`), [number, length, evidence, text with its NUL]. */
+/* Packs this rank's document i (view index) for rank r as [number, length,
+ * flags, published, evidence, text with its NUL].  0, or -1. */
+static int send_doc(run *u, int r, uint32_t i)
+{
+    const nd_doc *d = &u->view.docs.v[i];
+    uint32_t head[3] = { u->s->global[i], d->len, d->flags };
+    return nd_outbox_put(&u->o, r, head, sizeof head) || nd_outbox_put(&u->o, r, &d->published, sizeof d->published) ||
+           nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence)) || nd_outbox_put(&u->o, r, d->text, (size_t)d->len + 1);
+}
+
+/* Walks documents packed by send_doc: 1 with the next one in *g, *d (text
+ * pointing into the buffer) and *ev; 0 at the end. */
+static int next_doc(nd_unpacker *p, uint32_t *g, nd_doc *d, nd_evidence *ev)
+{
+    if (p->at >= p->end) return 0;
+    uint32_t head[3];
+    memset(d, 0, sizeof *d);
+    nd_unpack(p, head, sizeof head);
+    nd_unpack(p, &d->published, sizeof d->published);
+    nd_unpack(p, ev, sizeof *ev);
+    *g = head[0];
+    d->id = "";
+    d->len = head[1];
+    d->flags = head[2];
+    d->text = p->at;
+    if ((size_t)(p->end - p->at) < (size_t)head[1] + 1) p->bad = 1;
+    p->at = p->bad ? p->end : p->at + head[1] + 1;
+    return !p->bad;
+}
+
+/* Sends rank r each document it asked for (requests from r in `asked`). */
 static nd_status answer(run *u, const nd_inbox *asked, nd_inbox *answers, nd_error *err)
 {
     nd_share *s = u->s;
@@ -206,11 +235,7 @@ static nd_status answer(run *u, const nd_inbox *asked, nd_inbox *answers, nd_err
                 st = nd_fail(err, ND_EFORMAT, "rank %d asked for document %u, which this rank does not hold", r, g);
                 break;
             }
-            const nd_doc *d = &u->view.docs.v[i];
-            uint32_t head[2] = { g, d->len };
-            if (nd_outbox_put(&u->o, r, head, sizeof head) || nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence)) ||
-                nd_outbox_put(&u->o, r, d->text, (size_t)d->len + 1))
-                st = oom(err, "sending texts");
+            if (send_doc(u, r, i)) st = oom(err, "sending texts");
         }
     return shuffle(u, st, answers, "sending texts", err);
 }
@@ -227,24 +252,6 @@ static nd_status fetch(run *u, nd_status st, const uint32_t *want, const uint32_
     if ((st = shuffle(u, st, &asked, "asking for texts", err)) == ND_OK) st = answer(u, &asked, got, err);
     nd_inbox_free(&asked);
     return st;
-}
-
-/* Walks the documents in an answer: 1 with the next one in *g, *d (text
- * pointing into the answer) and *ev; 0 at the end. */
-static int next_answer(nd_unpacker *p, uint32_t *g, nd_doc *d, nd_evidence *ev)
-{
-    if (p->at >= p->end) return 0;
-    uint32_t head[2];
-    nd_unpack(p, head, sizeof head);
-    nd_unpack(p, ev, sizeof *ev);
-    memset(d, 0, sizeof *d);
-    *g = head[0];
-    d->id = "";
-    d->len = head[1];
-    d->text = p->at;
-    if ((size_t)(p->end - p->at) < (size_t)head[1] + 1) p->bad = 1;
-    p->at = p->bad ? p->end : p->at + head[1] + 1;
-    return !p->bad;
 }
 
 /* Fetches the second documents of this rank's candidates that other ranks
@@ -277,7 +284,7 @@ static nd_status fetch_partners(run *u, nd_error *err)
     uint32_t num;
     nd_doc d;
     nd_evidence ev;
-    while (u->nfetched < m && next_answer(&p, &num, &d, &ev)) {
+    while (u->nfetched < m && next_doc(&p, &num, &d, &ev)) {
         uint32_t w = s->nlocal + (uint32_t)u->nfetched;
         u->work_docs[w] = d;
         u->fetched_at[u->nfetched++] = (uint64_t)num << 32 | w;
@@ -332,95 +339,327 @@ static nd_status verify(run *u, nd_error *err)
     return rc ? oom(err, "verifying") : ND_OK;
 }
 
-/* One scored candidate on its way to rank 0. */
+/* A scored candidate on its way to the rank that clusters its group. */
 typedef struct scored {
     nd_candidate c;             /* global numbers */
     uint32_t full;
     nd_pair_score score;
 } scored;
 
-static nd_status send_scores(run *u, nd_inbox *in, nd_error *err)
+/* ---- cluster: each connected group on one rank ------------------------------
+ * Clustering joins documents only along derived pairs, and asks about pairs
+ * inside one connected group of them: each group can be clustered apart, on
+ * any rank, with the same outcome.  Rank 0 finds the groups from the derived
+ * pairs (a few bytes each), gives each to a rank, and gathers the clusters. */
+
+typedef ND_VEC(nd_related) related_links;
+
+/* A link on its way to rank 0: a derived or related candidate. */
+typedef struct link {
+    uint32_t a, b;
+    float overlap;
+    uint32_t derived;
+} link;
+
+static nd_status send_links(run *u, nd_inbox *in, nd_error *err)
 {
     nd_status st = ND_OK;
     for (size_t i = 0; i < u->cand.n && st == ND_OK; i++) {
-        scored x = { u->cand.v[i], u->full.v[i], u->vd.score[i] };
-        if (nd_outbox_put(&u->o, 0, &x, sizeof x)) st = oom(err, "sending scores");
+        const nd_pair_score *sc = &u->vd.score[i];
+        link l = { u->cand.v[i].a, u->cand.v[i].b, sc->overlap, (uint32_t)sc->derived };
+        if ((sc->derived || sc->related) && nd_outbox_put(&u->o, 0, &l, sizeof l)) st = oom(err, "sending links");
     }
-    return shuffle(u, st, in, "sending scores", err);
+    return shuffle(u, st, in, "sending links", err);
 }
 
-/* Rank 0: the candidates of all ranks sorted by (a, b), as nd_scan has them. */
-static nd_status gather_candidates(const nd_inbox *in, nd_candidates *cand, nd_verdicts *vd, nd_error *err)
+static uint32_t find_root(uint32_t *parent, uint32_t x)
 {
-    size_t n = in->total / sizeof(scored);
-    const scored *x = (const scored *)(const void *)in->data;
-    nd_kv64 *order = malloc((n + 1) * sizeof *order), *tmp = malloc((n + 1) * sizeof *tmp);
-    cand->v = malloc((n + 1) * sizeof *cand->v);
-    vd->score = malloc((n + 1) * sizeof *vd->score);
-    vd->full = malloc(n + 1);
-    nd_status st = ND_OK;
-    if (!order || !tmp || !cand->v || !vd->score || !vd->full) {
-        st = oom(err, "gathering scores");
-        goto done;
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+/* Rank 0: the groups of the derived links, in the order of their smallest
+ * document, each given to a rank so that ranks get about as many documents;
+ * sends each home rank (document, owner) for its documents in a group and
+ * keeps the related links. */
+static nd_status assign_groups(run *u, const nd_inbox *in, related_links *related, nd_error *err)
+{
+    nd_share *s = u->s;
+    size_t n = in->total / sizeof(link);
+    const link *l = (const link *)(const void *)in->data;
+    uint32_t *parent = malloc(((size_t)s->ndocs + 1) * sizeof *parent), *owner = NULL;
+    uint8_t *linked = calloc((size_t)s->ndocs + 1, 1);
+    nd_status st = parent && linked ? ND_OK : oom(err, "grouping documents");
+    for (uint32_t g = 0; g < s->ndocs && st == ND_OK; g++) parent[g] = g;
+    for (size_t i = 0; i < n && st == ND_OK; i++) {
+        if (!l[i].derived) {
+            if (nd_vec_push(related, ((nd_related){ l[i].a, l[i].b, l[i].overlap }))) st = oom(err, "grouping documents");
+            continue;
+        }
+        linked[l[i].a] = linked[l[i].b] = 1;
+        uint32_t ra = find_root(parent, l[i].a), rb = find_root(parent, l[i].b);
+        if (ra != rb) parent[ra > rb ? ra : rb] = ra < rb ? ra : rb;  /* the smallest member is the root */
     }
-    for (size_t i = 0; i < n; i++) order[i] = (nd_kv64){ (uint64_t)x[i].c.a << 32 | x[i].c.b, i };
-    nd_sort_kv64(order, n, tmp);
-    for (size_t i = 0; i < n; i++) {
-        const scored *y = &x[order[i].val];
-        cand->v[i] = y->c;
-        vd->score[i] = y->score;
-        vd->full[i] = (uint8_t)y->full;
+    uint64_t total = 0, before = 0;
+    for (uint32_t g = 0; g < s->ndocs && st == ND_OK; g++) total += linked[g];
+    /* a group's owner, kept at its root: groups by smallest member, shares by documents */
+    if (st == ND_OK && !(owner = malloc(((size_t)s->ndocs + 1) * sizeof *owner))) st = oom(err, "grouping documents");
+    for (uint32_t g = 0; g < s->ndocs && st == ND_OK; g++) {
+        if (!linked[g]) continue;
+        uint32_t root = find_root(parent, g);
+        if (root == g) owner[g] = (uint32_t)(before * (uint64_t)s->nranks / (total ? total : 1));
+        uint32_t to[2] = { g, owner[root] };
+        before++;
+        if (nd_outbox_put(&u->o, s->home[g], to, sizeof to)) st = oom(err, "grouping documents");
     }
-    cand->n = n;
-done:
-    free(order);
-    free(tmp);
+    free(parent);
+    free(owner);
+    free(linked);
     return st;
 }
 
-/* Rank 0: the documents whose text the clustering may read again: those in
- * a derived pair.  want[] and home[] are the caller's to free. */
-static nd_status clustered_docs(const nd_share *s, const nd_candidates *cand, const nd_verdicts *vd, uint32_t **want,
-                                uint32_t **home, size_t *m, nd_error *err)
+/* Every rank: sends its documents in groups to their owners, then the
+ * candidates whose first document is in a group. */
+static nd_status send_groups(run *u, const nd_inbox *owners, nd_inbox *docs, nd_inbox *cands, nd_error *err)
 {
-    uint8_t *in_edge = calloc((size_t)s->ndocs + 1, 1);
-    if (!in_edge) return oom(err, "gathering texts");
-    for (size_t i = 0; i < cand->n; i++)
-        if (vd->score[i].derived) in_edge[cand->v[i].a] = in_edge[cand->v[i].b] = 1;
-    *m = 0;
-    for (uint32_t g = 0; g < s->ndocs; g++) *m += in_edge[g];
-    *want = malloc((*m + 1) * sizeof **want);
-    *home = malloc((*m + 1) * sizeof **home);
-    if (!*want || !*home) {
-        free(in_edge);
-        return oom(err, "gathering texts");
+    nd_share *s = u->s;
+    uint32_t *owner_of = malloc(((size_t)s->nlocal + 1) * sizeof *owner_of);
+    nd_status st = owner_of ? ND_OK : oom(err, "sending groups");
+    for (uint32_t i = 0; i < s->nlocal && st == ND_OK; i++) owner_of[i] = UINT32_MAX;
+    const uint32_t *to = (const uint32_t *)(const void *)owners->data;
+    for (size_t k = 0; k + 1 < owners->total / sizeof(uint32_t) && st == ND_OK; k += 2) {
+        uint32_t i = local_of(s, to[k]);
+        if (i == UINT32_MAX) st = nd_fail(err, ND_EFORMAT, "grouped document %u is not on this rank", to[k]);
+        else if ((owner_of[i] = to[k + 1]) >= (uint32_t)s->nranks || send_doc(u, (int)owner_of[i], i))
+            st = oom(err, "sending groups");
     }
-    *m = 0;
-    for (uint32_t g = 0; g < s->ndocs; g++)
-        if (in_edge[g]) {
-            (*want)[*m] = g;
-            (*home)[(*m)++] = (uint32_t)s->home[g];
+    if ((st = shuffle(u, st, docs, "sending groups", err)) == ND_OK) {
+        for (size_t i = 0; i < u->cand.n && st == ND_OK; i++) {
+            uint32_t o = owner_of[local_of(s, u->cand.v[i].a)];
+            scored x = { u->cand.v[i], u->full.v[i], u->vd.score[i] };
+            if (o != UINT32_MAX && nd_outbox_put(&u->o, (int)o, &x, sizeof x)) st = oom(err, "sending groups");
         }
-    free(in_edge);
-    return ND_OK;
+        st = shuffle(u, st, cands, "sending groups", err);
+    }
+    free(owner_of);
+    return st;
 }
 
-/* Rank 0: the corpus the result refers to (every document, the fetched
- * texts, the notices in reading order) and the evidence of the fetched. */
-static nd_status build_corpus(run *u, const nd_inbox *texts, nd_corpus **out, nd_evidence **ev, nd_error *err)
+/* A group's documents and candidates, numbered among themselves in global order. */
+typedef struct group_set {
+    uint32_t n;
+    uint32_t *global;           /* [i]: global number, ascending */
+    nd_doc *docs;
+    nd_evidence *ev;
+    nd_candidates cand;
+    nd_verdicts vd;
+} group_set;
+
+static uint32_t group_index(const group_set *gs, uint32_t g)
+{
+    size_t lo = 0, hi = gs->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gs->global[mid] < g) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < gs->n && gs->global[lo] == g ? (uint32_t)lo : UINT32_MAX;
+}
+
+static void group_set_free(group_set *gs)
+{
+    free(gs->global);
+    free(gs->docs);
+    free(gs->ev);
+    free(gs->cand.v);
+    free(gs->vd.score);
+    free(gs->vd.full);
+}
+
+static nd_status load_groups(const nd_inbox *docs, const nd_inbox *cands, group_set *gs, nd_error *err)
+{
+    size_t m = 0, nc = cands->total / sizeof(scored);
+    nd_unpacker p = { docs->data, docs->data + docs->total, 0 };
+    uint32_t g;
+    nd_doc d;
+    nd_evidence e;
+    while (next_doc(&p, &g, &d, &e)) m++;
+    if (p.bad) return nd_fail(err, ND_EFORMAT, "grouped documents arrived damaged");
+    nd_kv64 *order = malloc((m + nc + 1) * sizeof *order), *tmp = malloc((m + nc + 1) * sizeof *tmp);
+    nd_doc *dv = malloc((m + 1) * sizeof *dv);
+    nd_evidence *ev = malloc((m + 1) * sizeof *ev);
+    gs->global = malloc((m + 1) * sizeof *gs->global);
+    gs->docs = malloc((m + 1) * sizeof *gs->docs);
+    gs->ev = malloc((m + 1) * sizeof *gs->ev);
+    gs->cand.v = malloc((nc + 1) * sizeof *gs->cand.v);
+    gs->vd.score = malloc((nc + 1) * sizeof *gs->vd.score);
+    gs->vd.full = malloc(nc + 1);
+    nd_status st = ND_OK;
+    if (!order || !tmp || !dv || !ev || !gs->global || !gs->docs || !gs->ev || !gs->cand.v || !gs->vd.score || !gs->vd.full) {
+        st = oom(err, "clustering groups");
+        goto done;
+    }
+    p.at = docs->data;
+    for (size_t i = 0; i < m && next_doc(&p, &g, &dv[i], &ev[i]); i++) order[i] = (nd_kv64){ g, i };
+    nd_sort_kv64(order, m, tmp);
+    for (size_t i = 0; i < m; i++) {
+        gs->global[i] = (uint32_t)order[i].key;
+        gs->docs[i] = dv[order[i].val];
+        gs->ev[i] = ev[order[i].val];
+    }
+    gs->n = (uint32_t)m;
+    /* the candidates inside the groups, by (a, b) as nd_scan has them */
+    const scored *x = (const scored *)(const void *)cands->data;
+    size_t k = 0;
+    for (size_t i = 0; i < nc; i++) {
+        uint32_t a = group_index(gs, x[i].c.a), b = group_index(gs, x[i].c.b);
+        if (a != UINT32_MAX && b != UINT32_MAX) order[k++] = (nd_kv64){ (uint64_t)a << 32 | b, i };
+    }
+    nd_sort_kv64(order, k, tmp);
+    for (size_t i = 0; i < k; i++) {
+        const scored *y = &x[order[i].val];
+        gs->cand.v[i] = (nd_candidate){ (uint32_t)(order[i].key >> 32), (uint32_t)order[i].key, y->c.shared };
+        gs->vd.score[i] = y->score;
+        gs->vd.full[i] = (uint8_t)y->full;
+    }
+    gs->cand.n = k;
+done:
+    free(order);
+    free(tmp);
+    free(dv);
+    free(ev);
+    return st;
+}
+
+/* Packs a cluster of gs for rank 0, in global numbers: [smallest member,
+ * origin, members, reason length, reason, members (doc, relation,
+ * similarity, parent)]. */
+static int send_cluster(run *u, const group_set *gs, const nd_cluster *cl)
+{
+    uint32_t smallest = UINT32_MAX, len = (uint32_t)strlen(cl->origin_reason);
+    for (uint32_t m = 0; m < cl->nmembers; m++)
+        if (gs->global[cl->members[m].doc] < smallest) smallest = gs->global[cl->members[m].doc];
+    uint32_t head[4] = { smallest, gs->global[cl->origin], cl->nmembers, len };
+    int bad = nd_outbox_put(&u->o, 0, head, sizeof head) || nd_outbox_put(&u->o, 0, cl->origin_reason, len);
+    for (uint32_t m = 0; m < cl->nmembers && !bad; m++) {
+        nd_member x = cl->members[m];
+        x.doc = gs->global[x.doc];
+        x.parent = gs->global[x.parent];
+        bad = nd_outbox_put(&u->o, 0, &x, sizeof x);
+    }
+    return bad ? -1 : 0;
+}
+
+/* Every rank: clusters the groups it owns, as nd_scan clusters them, and
+ * sends the clusters to rank 0. */
+static nd_status cluster_groups(run *u, const nd_inbox *docs, const nd_inbox *cands, nd_inbox *clusters, nd_error *err)
+{
+    group_set gs = { 0 };
+    nd_feature_cache *kept = NULL;
+    nd_result *r = NULL;
+    nd_status st = load_groups(docs, cands, &gs, err);
+    nd_corpus sub = u->view;  /* the options and every rank's statistics */
+    sub.docs.v = gs.docs;
+    sub.docs.n = sub.docs.cap = gs.n;
+    if (st == ND_OK && (nd_feature_cache_new(&sub, &kept) || !(r = nd_stage_cluster(&sub, &gs.cand, &gs.vd, gs.ev, kept))))
+        st = oom(err, "clustering groups");
+    for (size_t k = 0; r && k < r->nclusters && st == ND_OK; k++)
+        if (send_cluster(u, &gs, &r->clusters[k])) st = oom(err, "sending clusters");
+    nd_result_free(r);
+    nd_feature_cache_free(kept);
+    group_set_free(&gs);
+    return shuffle(u, st, clusters, "sending clusters", err);
+}
+
+static int by_smallest_member(const void *x, const void *y)
+{
+    const nd_cluster *a = x, *b = y;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static int by_pair(const void *x, const void *y)
+{
+    const nd_related *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+/* Rank 0: the result from every rank's clusters, numbered as nd_scan numbers
+ * them (by smallest member), with the related links outside any one cluster. */
+static nd_status assemble(const nd_share *s, const nd_inbox *in, related_links *related, nd_result **out,
+                          nd_error *err)
+{
+    nd_result *r = calloc(1, sizeof *r);
+    uint32_t *cl = malloc(((size_t)s->ndocs + 1) * sizeof *cl);
+    ND_VEC(nd_cluster) v = { 0 };
+    nd_unpacker p = { in->data, in->data + in->total, 0 };
+    nd_status st = r && cl ? ND_OK : oom(err, "assembling clusters");
+    while (st == ND_OK && p.at < p.end) {
+        uint32_t head[4];
+        nd_unpack(&p, head, sizeof head);
+        nd_cluster c = { head[0], head[1], NULL, NULL, head[2], NULL, 0 };
+        char *why = malloc((size_t)head[3] + 1);
+        c.members = malloc(((size_t)head[2] + 1) * sizeof *c.members);
+        if (why) {
+            nd_unpack(&p, why, head[3]);
+            why[head[3]] = 0;
+        }
+        for (uint32_t m = 0; c.members && m < head[2]; m++) nd_unpack(&p, &c.members[m], sizeof c.members[m]);
+        c.origin_reason = why;
+        if (!why || !c.members || nd_vec_push(&v, c)) {
+            free(why);
+            free(c.members);
+            st = oom(err, "assembling clusters");
+        }
+    }
+    if (p.bad && st == ND_OK) st = nd_fail(err, ND_EFORMAT, "clusters arrived damaged");
+    if (st == ND_OK) {
+        if (v.n) qsort(v.v, v.n, sizeof *v.v, by_smallest_member);
+        for (uint32_t g = 0; g < s->ndocs; g++) cl[g] = UINT32_MAX;
+        for (size_t k = 0; k < v.n; k++) {
+            v.v[k].id = (uint32_t)k + 1;
+            for (uint32_t m = 0; m < v.v[k].nmembers; m++) cl[v.v[k].members[m].doc] = (uint32_t)k;
+        }
+        if (related->n) qsort(related->v, related->n, sizeof *related->v, by_pair);
+        size_t k = 0;
+        for (size_t i = 0; i < related->n; i++) {
+            uint32_t ca = cl[related->v[i].a], cb = cl[related->v[i].b];
+            if (ca == UINT32_MAX || ca != cb) related->v[k++] = related->v[i];
+        }
+        r->ndocs = s->ndocs;
+        r->clusters = v.v;
+        r->nclusters = v.n;
+        r->related = related->v;
+        r->nrelated = k;
+        related->v = NULL;
+        related->n = related->cap = 0;
+        v.v = NULL;
+        v.n = 0;
+    }
+    for (size_t k = 0; k < v.n; k++) {
+        free(v.v[k].members);
+        free((void *)v.v[k].origin_reason);
+    }
+    nd_vec_free(&v);
+    free(cl);
+    if (st == ND_OK) *out = r;
+    else nd_result_free(r);
+    return st;
+}
+
+/* Rank 0: the corpus the result refers to: every document's id and
+ * metadata, the text of the fetched ones, the notices in reading order, and
+ * every rank's statistics. */
+static nd_status build_corpus(run *u, const nd_inbox *texts, nd_corpus **out, nd_error *err)
 {
     nd_share *s = u->s;
     uint32_t n = s->ndocs;
-    if (!(*ev = calloc((size_t)n + 1, sizeof **ev))) return oom(err, "gathering texts");
     nd_unpacker p = { texts->data, texts->data + texts->total, 0 };
     uint32_t g;
     nd_doc d;
     nd_evidence e;
-    while (next_answer(&p, &g, &d, &e))
-        if (g < n) {
-            s->docs[g].text = d.text;
-            (*ev)[g] = e;
-        }
+    while (next_doc(&p, &g, &d, &e))
+        if (g < n) s->docs[g].text = d.text;
     if (p.bad) return nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
     if (!(*out = nd_corpus_new(&u->view.opt, err))) return err->code;
     nd_status st = ND_OK;
@@ -437,24 +676,29 @@ static nd_status build_corpus(run *u, const nd_inbox *texts, nd_corpus **out, nd
         if (x->skipped) nd_corpus_skip(*out, x->id, "%s", x->message);
         else nd_corpus_warn(*out, x->id, "%s", x->message);
     }
-    (*out)->df = u->view.df;  /* every rank's statistics: the ones verification used */
+    (*out)->df = u->view.df;
     (*out)->df_docs = u->view.df_docs;
     u->view.df = (nd_docfreq){ 0 };
     return st;
 }
 
-/* Rank 0: clusters with the scores of all ranks, as nd_scan does. */
-static nd_status cluster(run *u, const nd_candidates *cand, const nd_verdicts *vd, const nd_inbox *texts,
-                         nd_corpus **out, nd_result **r, nd_error *err)
+/* Rank 0: the members of every cluster, whose text the HTML report shows. */
+static nd_status members_of(const nd_share *s, const nd_result *r, uint32_t **want, uint32_t **home, size_t *m,
+                            nd_error *err)
 {
-    nd_evidence *ev = NULL;
-    nd_feature_cache *kept = NULL;
-    nd_status st = build_corpus(u, texts, out, &ev, err);
-    if (st == ND_OK && (nd_feature_cache_new(*out, &kept) || !(*r = nd_stage_cluster(*out, cand, vd, ev, kept))))
-        st = oom(err, "clustering");
-    nd_feature_cache_free(kept);
-    free(ev);
-    return st;
+    size_t n = 0;
+    for (size_t k = 0; k < r->nclusters; k++) n += r->clusters[k].nmembers;
+    *want = malloc((n + 1) * sizeof **want);
+    *home = malloc((n + 1) * sizeof **home);
+    if (!*want || !*home) return oom(err, "gathering texts");
+    *m = 0;
+    for (size_t k = 0; k < r->nclusters; k++)
+        for (uint32_t i = 0; i < r->clusters[k].nmembers; i++) {
+            uint32_t g = r->clusters[k].members[i].doc;
+            (*want)[*m] = g;
+            (*home)[(*m)++] = (uint32_t)s->home[g];
+        }
+    return ND_OK;
 }
 
 static uint64_t peak_rss_kb(void)
@@ -463,12 +707,12 @@ static uint64_t peak_rss_kb(void)
     return getrusage(RUSAGE_SELF, &ru) == 0 ? (uint64_t)ru.ru_maxrss : 0;
 }
 
-nd_status nd_mpi_scan(nd_share *s, nd_corpus **out, nd_result **r, nd_mpi_stats *stats, nd_error *err)
+nd_status nd_mpi_scan(nd_share *s, int with_text, nd_corpus **out, nd_result **r, nd_mpi_stats *stats, nd_error *err)
 {
     run u = { .s = s };
-    nd_inbox postings = { 0 }, pairs = { 0 }, scores = { 0 }, texts = { 0 };
-    nd_candidates cand = { 0 };
-    nd_verdicts vd = { 0 };
+    nd_inbox postings = { 0 }, pairs = { 0 }, links = { 0 }, owners = { 0 }, docs = { 0 }, cands = { 0 };
+    nd_inbox clusters = { 0 }, texts = { 0 };
+    related_links related = { 0 };
     uint32_t *want = NULL, *home = NULL;
     size_t nwant = 0;
     *out = NULL;
@@ -484,13 +728,17 @@ nd_status nd_mpi_scan(nd_share *s, nd_corpus **out, nd_result **r, nd_mpi_stats 
     if ((st = nd_share_agree(s->comm, st, err)) != ND_OK) goto done;
     if ((st = fetch_partners(&u, err)) != ND_OK) goto done;
     if ((st = nd_share_agree(s->comm, verify(&u, err), err)) != ND_OK) goto done;
-    if ((st = send_scores(&u, &scores, err)) != ND_OK) goto done;
+    if ((st = send_links(&u, &links, err)) != ND_OK) goto done;
+    st = s->rank == 0 ? assign_groups(&u, &links, &related, err) : ND_OK;
+    if ((st = shuffle(&u, st, &owners, "grouping documents", err)) != ND_OK) goto done;
+    if ((st = send_groups(&u, &owners, &docs, &cands, err)) != ND_OK) goto done;
+    if ((st = cluster_groups(&u, &docs, &cands, &clusters, err)) != ND_OK) goto done;
     if (s->rank == 0) {
-        st = gather_candidates(&scores, &cand, &vd, err);
-        if (st == ND_OK) st = clustered_docs(s, &cand, &vd, &want, &home, &nwant, err);
+        st = assemble(s, &clusters, &related, r, err);
+        if (st == ND_OK && with_text) st = members_of(s, *r, &want, &home, &nwant, err);
     }
     if ((st = fetch(&u, st, want, home, nwant, &texts, err)) != ND_OK) goto done;
-    if (s->rank == 0) st = cluster(&u, &cand, &vd, &texts, out, r, err);
+    if (s->rank == 0) st = build_corpus(&u, &texts, out, err);
     st = nd_share_agree(s->comm, st, err);
     uint64_t sent = s->bytes_sent + u.o.bytes_sent, ncand = u.cand.n, rss = peak_rss_kb();
     MPI_Reduce(&sent, &stats->bytes_shuffled, 1, MPI_UINT64_T, MPI_SUM, 0, s->comm);
@@ -506,12 +754,14 @@ done:
     }
     nd_inbox_free(&postings);
     nd_inbox_free(&pairs);
-    nd_inbox_free(&scores);
+    nd_inbox_free(&links);
+    nd_inbox_free(&owners);
+    nd_inbox_free(&docs);
+    nd_inbox_free(&cands);
+    nd_inbox_free(&clusters);
     nd_inbox_free(&texts);
     nd_inbox_free(&u.fetched);
-    free(cand.v);
-    free(vd.score);
-    free(vd.full);
+    nd_vec_free(&related);
     free(want);
     free(home);
     nd_outbox_free(&u.o);

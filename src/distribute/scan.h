@@ -3,9 +3,10 @@
  * that owns it (key mod ranks), which pairs the documents of its posting
  * lists by the one-machine rules; each pair goes to the rank holding its
  * first document, which counts the keys the pair shares, fetches the text of
- * the second document where another rank holds it, and verifies the pair;
- * rank 0 gathers the scores (few) and the text of the documents in derived
- * pairs, and clusters exactly as nd_scan does.  Documents are numbered in id
+ * the second document where another rank holds it, and verifies the pair.
+ * Rank 0 groups the documents along derived pairs (a few bytes each); each
+ * group goes to one rank (its documents and scored pairs), which clusters
+ * it exactly as nd_scan would; rank 0 gathers and numbers the clusters.  Documents are numbered in id
  * order, as nd_scan works, so the result is the same for any rank count. */
 #ifndef ND_DISTRIBUTE_SCAN_H
 #define ND_DISTRIBUTE_SCAN_H
@@ -20,9 +21,10 @@ typedef struct nd_mpi_stats {
 } nd_mpi_stats;
 
 /* Scans what s read (collective).  On rank 0, *out is the corpus the result
- * refers to (every document's id and metadata, the text of clustered ones,
- * the notices in reading order) and *r the result, both the caller's to
- * free; elsewhere both are NULL.  The status (err naming the failing rank)
+ * refers to (every document's id and metadata, with with_text the text of
+ * clustered ones, which the HTML report shows; the notices in reading order)
+ * and *r the result, both the caller's to free; elsewhere both are NULL.  The status (err naming the failing rank)
  * is the same on every rank. */
-nd_status nd_mpi_scan(nd_share *s, nd_corpus **out, nd_result **r, nd_mpi_stats *stats, nd_error *err);
+nd_status nd_mpi_scan(nd_share *s, int with_text, nd_corpus **out, nd_result **r, nd_mpi_stats *stats,
+                      nd_error *err);
 #endif

@@ -39,6 +39,7 @@ same() {
 same seeds json corpus/
 expect_grep "seed cluster found" '"origin": "000_' "$E2E_TMP/many"
 same "seeds as text" text corpus/
+same "hand-written set as HTML" html tests/data/audit-set corpus/
 same "hand-written set" json tests/data/audit-set
 
 CLOUGH=${ND_DATA:-../shared/data}/clough_stevenson_short_answers
