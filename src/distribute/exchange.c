@@ -70,7 +70,15 @@ int nd_exchange(MPI_Comm comm, nd_outbox *o, nd_inbox *in)
     uint64_t nmsg = 0;
     for (int r = 0; r < n; r++)
         if (r != me) nmsg += chunks(count[r]) + chunks(in->count[r]);
-    in->data = malloc(in->total + 1);
+    /* what a rank sends itself alone (one rank, or a gather's root) moves without a copy */
+    int self_only = in->total == count[me] && count[me] > 0;
+    if (self_only) {
+        in->data = o->to[me].v;
+        o->to[me].v = NULL;
+        o->to[me].n = o->to[me].cap = 0;
+    } else {
+        in->data = malloc(in->total + 1);
+    }
     MPI_Request *req = malloc((nmsg + 1) * sizeof *req);
     /* a rank that cannot take part would leave the others waiting: all agree first */
     int ok = in->data && req;
@@ -89,7 +97,7 @@ int nd_exchange(MPI_Comm comm, nd_outbox *o, nd_inbox *in)
         }
     }
     if (ok) {
-        if (count[me]) memcpy(in->data + in->off[me], o->to[me].v, count[me]);
+        if (count[me] && !self_only) memcpy(in->data + in->off[me], o->to[me].v, count[me]);
         MPI_Waitall((int)k, req, MPI_STATUSES_IGNORE);
     }
     free(req);

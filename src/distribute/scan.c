@@ -20,6 +20,8 @@ typedef struct run {
     nd_feature_cache *kept;
     nd_fingerprints fp;
     nd_outbox o;
+    nd_kv64 *dir;               /* the directory part this rank keeps: global number -> key count << 32 | home */
+    size_t ndir;
     /* candidates whose first document is here, in global numbers */
     ND_VEC(nd_candidate) cand;
     ND_VEC(uint8_t) full;
@@ -91,10 +93,10 @@ static nd_status sum_statistics(run *u, nd_error *err)
 /* ---- candidates: keys to their owners, pairs to their first document ------ */
 
 /* A (key, document) on its way to the key's owner, with what the pairing
- * rules need: the document's key count, home and sketch values for the key. */
+ * rules need: the document's home and sketch values for the key. */
 typedef struct posting {
     uint64_t key_doc;           /* key << 32 | global number */
-    uint32_t nkeys, home;
+    uint32_t home;
     uint32_t sketch[ND_SKETCH_TRIES];
 } posting;
 
@@ -108,7 +110,7 @@ static nd_status send_postings(run *u, nd_inbox *in, nd_error *err)
         uint32_t n = (uint32_t)(off[i + 1] - off[i]), sketch[ND_SKETCH_SLOTS];
         nd_keys_sketch(keys, n, sketch);
         for (uint32_t k = 0; k < n && st == ND_OK; k++) {
-            posting p = { (uint64_t)keys[k] << 32 | s->global[i], n, (uint32_t)s->rank, { 0 } };
+            posting p = { (uint64_t)keys[k] << 32 | s->global[i], (uint32_t)s->rank, { 0 } };
             for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) p.sketch[t] = nd_posting_sketch(sketch, keys[k], t);
             if (nd_outbox_put(&u->o, (int)(keys[k] % (uint32_t)s->nranks), &p, sizeof p)) st = oom(err, "sending keys");
         }
@@ -123,14 +125,12 @@ typedef struct pairing {
     int oom;
 } pairing;
 
-/* Sends a pair to its first document's home as (a << 32 | b, the smaller
- * key count << 32 | the second document's home). */
+/* Sends a pair to its first document's home as (a << 32 | b). */
 static void route_pair(void *ctx, size_t x, size_t y)
 {
     pairing *p = ctx;
     const posting *a = &p->post[p->order[x].val], *b = &p->post[p->order[y].val];
-    uint64_t kmin = a->nkeys < b->nkeys ? a->nkeys : b->nkeys;
-    nd_kv64 pair = { (a->key_doc << 32) | (uint32_t)b->key_doc, kmin << 32 | b->home };
+    uint64_t pair = (a->key_doc << 32) | (uint32_t)b->key_doc;
     if (!p->oom && nd_outbox_put(p->o, (int)a->home, &pair, sizeof pair)) p->oom = 1;
 }
 
@@ -166,28 +166,128 @@ static nd_status pair_postings(run *u, nd_inbox *in, nd_inbox *pairs, nd_error *
     return shuffle(u, st, pairs, "pairing documents", err);
 }
 
-/* Counts the keys each pair shares; keeps the candidates as nd_candidates_find would. */
+/* The directory: every document's key count and home, kept by the rank
+ * g mod ranks, so that a pair can travel as 8 bytes and learn the rest once. */
+static nd_status send_directory(run *u, nd_error *err)
+{
+    nd_share *s = u->s;
+    nd_inbox in = { 0 };
+    nd_status st = ND_OK;
+    for (uint32_t i = 0; i < s->nlocal && st == ND_OK; i++) {
+        uint32_t rec[3] = { s->global[i], (uint32_t)(u->fp.off[i + 1] - u->fp.off[i]), (uint32_t)s->rank };
+        if (nd_outbox_put(&u->o, (int)(rec[0] % (uint32_t)s->nranks), rec, sizeof rec)) st = oom(err, "sending the directory");
+    }
+    if ((st = shuffle(u, st, &in, "sending the directory", err)) != ND_OK) return st;
+    size_t n = in.total / (3 * sizeof(uint32_t));
+    const uint32_t *rec = (const uint32_t *)(const void *)in.data;
+    nd_kv64 *tmp = malloc((n + 1) * sizeof *tmp);
+    u->dir = malloc((n + 1) * sizeof *u->dir);
+    if (tmp && u->dir) {
+        for (size_t i = 0; i < n; i++) u->dir[i] = (nd_kv64){ rec[3 * i], (uint64_t)rec[3 * i + 1] << 32 | rec[3 * i + 2] };
+        nd_sort_kv64(u->dir, n, tmp);
+        u->ndir = n;
+    } else {
+        st = oom(err, "sending the directory");
+    }
+    free(tmp);
+    nd_inbox_free(&in);
+    return nd_share_agree(s->comm, st, err);
+}
+
+/* The entry for key in v[0..n) (sorted by key), or NULL. */
+static const nd_kv64 *find_kv(const nd_kv64 *v, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].key < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && v[lo].key == key ? &v[lo] : NULL;
+}
+
+/* Asks the directory for the key count and home of each document in b[]
+ * (sorted, unique); *out (sorted by document) is the caller's to free. */
+static nd_status look_up(run *u, nd_status st, const uint32_t *b, size_t n, nd_kv64 **out, size_t *nout, nd_error *err)
+{
+    nd_share *s = u->s;
+    nd_inbox asked = { 0 }, answers = { 0 };
+    for (size_t i = 0; i < n && st == ND_OK; i++)
+        if (nd_outbox_put(&u->o, (int)(b[i] % (uint32_t)s->nranks), &b[i], sizeof b[i])) st = oom(err, "looking up documents");
+    if ((st = shuffle(u, st, &asked, "looking up documents", err)) != ND_OK) return st;
+    for (int r = 0; r < s->nranks && st == ND_OK; r++)
+        for (uint64_t at = 0; at < asked.count[r] && st == ND_OK; at += sizeof(uint32_t)) {
+            uint32_t g;
+            memcpy(&g, asked.data + asked.off[r] + at, sizeof g);
+            const nd_kv64 *e = find_kv(u->dir, u->ndir, g);
+            if (!e) st = nd_fail(err, ND_EFORMAT, "document %u is not in the directory", g);
+            else if (nd_outbox_put(&u->o, r, e, sizeof *e)) st = oom(err, "looking up documents");
+        }
+    nd_inbox_free(&asked);
+    if ((st = shuffle(u, st, &answers, "looking up documents", err)) != ND_OK) return st;
+    /* answers come back rank by rank, each in the order asked: sorted by document within a rank */
+    size_t m = answers.total / sizeof(nd_kv64);
+    nd_kv64 *tmp = malloc((m + 1) * sizeof *tmp);
+    *out = (nd_kv64 *)(void *)answers.data;
+    answers.data = NULL;
+    if (!tmp) st = oom(err, "looking up documents");
+    else nd_sort_kv64(*out, m, tmp);
+    *nout = m;
+    free(tmp);
+    nd_inbox_free(&answers);
+    return st;
+}
+
+/* Counts the keys each pair shares; keeps the candidates as
+ * nd_candidates_find would, learning the second documents' key counts and
+ * homes from the directory. */
 static nd_status count_pairs(run *u, nd_inbox *pairs, nd_error *err)
 {
-    size_t n = pairs->total / sizeof(nd_kv64);
-    nd_kv64 *p = (nd_kv64 *)(void *)pairs->data, *tmp = malloc((n + 1) * sizeof *tmp);
-    if (!tmp) return oom(err, "counting pairs");
-    nd_sort_kv64(p, n, tmp);
+    size_t n = pairs->total / sizeof(uint64_t), k = 0, nb = 0, ndir = 0;
+    uint64_t *p = (uint64_t *)(void *)pairs->data, *tmp = malloc((n + 1) * sizeof *tmp);
+    uint32_t *shared = NULL, *b = NULL;
+    nd_kv64 *dir = NULL;
+    nd_status st = tmp && !nd_sort_u64(p, n, tmp) ? ND_OK : oom(err, "counting pairs");
     free(tmp);
-    for (size_t i = 0; i < n;) {
+    tmp = NULL;
+    /* pairs sharing one key meet by chance: only the others need the directory */
+    if (st == ND_OK && !(shared = malloc((n + 1) * sizeof *shared))) st = oom(err, "counting pairs");
+    for (size_t i = 0; i < n && st == ND_OK;) {
         size_t j = i;
-        while (j < n && p[j].key == p[i].key) j++;
-        uint32_t shared = (uint32_t)(j - i);
-        uint64_t kmin = p[i].val >> 32;
-        if (nd_candidate_keep(shared, kmin, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION)) {
-            nd_candidate c = { (uint32_t)(p[i].key >> 32), (uint32_t)p[i].key, shared };
-            if (nd_vec_push(&u->cand, c) || nd_vec_push(&u->full, (uint8_t)nd_candidate_full(shared, kmin)) ||
-                nd_vec_push(&u->home_b, (uint32_t)p[i].val))
-                return oom(err, "counting pairs");
+        while (j < n && p[j] == p[i]) j++;
+        if (j - i >= ND_MIN_SHARED_KEYS) {
+            p[k] = p[i];
+            shared[k++] = (uint32_t)(j - i);
         }
         i = j;
     }
-    return ND_OK;
+    if (st == ND_OK && !(b = malloc((k + 1) * sizeof *b))) st = oom(err, "counting pairs");
+    for (size_t i = 0; i < k && st == ND_OK; i++) b[i] = (uint32_t)p[i];
+    if (st == ND_OK) {
+        uint32_t *t32 = malloc((k + 1) * sizeof *t32);
+        if (t32) nb = k ? nd_sort_unique_u32(b, (uint32_t)k, t32) : 0;
+        else st = oom(err, "counting pairs");
+        free(t32);
+    }
+    if ((st = look_up(u, st, b, nb, &dir, &ndir, err)) == ND_OK)
+        for (size_t i = 0; i < k && st == ND_OK; i++) {
+            uint32_t ga = (uint32_t)(p[i] >> 32), gb = (uint32_t)p[i], la = local_of(u->s, ga);
+            const nd_kv64 *e = find_kv(dir, ndir, gb);
+            if (la == UINT32_MAX || !e) {
+                st = nd_fail(err, ND_EFORMAT, "pair (%u, %u) reached the wrong rank", ga, gb);
+                break;
+            }
+            uint64_t ka = u->fp.off[la + 1] - u->fp.off[la], kb = e->val >> 32, kmin = ka < kb ? ka : kb;
+            if (!nd_candidate_keep(shared[i], kmin, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION)) continue;
+            nd_candidate c = { ga, gb, shared[i] };
+            if (nd_vec_push(&u->cand, c) || nd_vec_push(&u->full, (uint8_t)nd_candidate_full(shared[i], kmin)) ||
+                nd_vec_push(&u->home_b, (uint32_t)e->val))
+                st = oom(err, "counting pairs");
+        }
+    free(shared);
+    free(b);
+    free(dir);
+    return nd_share_agree(u->s->comm, st, err);
 }
 
 /* ---- text of documents held elsewhere ------------------------------------- */
@@ -721,11 +821,12 @@ nd_status nd_mpi_scan(nd_share *s, int with_text, nd_corpus **out, nd_result **r
     nd_status st = nd_outbox_init(&u.o, s->nranks) ? oom(err, "starting the scan") : ND_OK;
     if ((st = nd_share_agree(s->comm, st == ND_OK ? fingerprint(&u, err) : st, err)) != ND_OK) goto done;
     if ((st = nd_share_agree(s->comm, sum_statistics(&u, err), err)) != ND_OK) goto done;
+    if ((st = send_directory(&u, err)) != ND_OK) goto done;
     if ((st = send_postings(&u, &postings, err)) != ND_OK) goto done;
     if ((st = pair_postings(&u, &postings, &pairs, err)) != ND_OK) goto done;
     st = count_pairs(&u, &pairs, err);
     nd_inbox_free(&pairs);
-    if ((st = nd_share_agree(s->comm, st, err)) != ND_OK) goto done;
+    if (st != ND_OK) goto done;
     if ((st = fetch_partners(&u, err)) != ND_OK) goto done;
     if ((st = nd_share_agree(s->comm, verify(&u, err), err)) != ND_OK) goto done;
     if ((st = send_links(&u, &links, err)) != ND_OK) goto done;
@@ -765,6 +866,7 @@ done:
     free(want);
     free(home);
     nd_outbox_free(&u.o);
+    free(u.dir);
     nd_fingerprints_free(&u.fp);
     nd_feature_cache_free(u.kept);
     nd_docfreq_free(&u.view.df);
