@@ -48,17 +48,20 @@ static nd_status shuffle(run *u, nd_status st, nd_inbox *in, const char *what, n
     return nd_share_agree(u->s->comm, st, err);
 }
 
-/* The index among this rank's counted documents of global number g, or UINT32_MAX. */
-static uint32_t local_of(const nd_share *s, uint32_t g)
+/* The index of g in v[0..n) (ascending), or UINT32_MAX. */
+static uint32_t position(const uint32_t *v, size_t n, uint32_t g)
 {
-    size_t lo = 0, hi = s->nlocal;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (s->global[mid] < g) lo = mid + 1;
+        if (v[mid] < g) lo = mid + 1;
         else hi = mid;
     }
-    return lo < s->nlocal && s->global[lo] == g ? (uint32_t)lo : UINT32_MAX;
+    return lo < n && v[lo] == g ? (uint32_t)lo : UINT32_MAX;
 }
+
+/* The index among this rank's counted documents of global number g, or UINT32_MAX. */
+static uint32_t local_of(const nd_share *s, uint32_t g) { return position(s->global, s->nlocal, g); }
 
 /* ---- fingerprint, and the statistics of all ranks ------------------------- */
 
@@ -555,16 +558,7 @@ typedef struct group_set {
     nd_verdicts vd;
 } group_set;
 
-static uint32_t group_index(const group_set *gs, uint32_t g)
-{
-    size_t lo = 0, hi = gs->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (gs->global[mid] < g) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < gs->n && gs->global[lo] == g ? (uint32_t)lo : UINT32_MAX;
-}
+static uint32_t group_index(const group_set *gs, uint32_t g) { return position(gs->global, gs->n, g); }
 
 static void group_set_free(group_set *gs)
 {
