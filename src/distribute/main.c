@@ -108,9 +108,9 @@ static int report(const cli *a, console *con, const nd_corpus *c, const nd_resul
     uint32_t n = nd_corpus_size(c);
     if (stats)
         fprintf(stderr, "newsdup-mpi: %u documents on %d ranks: %llu candidate pairs, %.0f bytes shuffled a document, "
-                "peak memory %.1f MB on the largest rank, %.1f MB on rank 0\n", n, nranks,
+                "peak memory %.1f MB on the largest rank, %.1f MB on the smallest, %.1f MB on rank 0\n", n, nranks,
                 (unsigned long long)ms->candidates, n ? (double)ms->bytes_shuffled / n : 0.0,
-                (double)ms->max_rss_kb / 1024.0, (double)ms->rank0_rss_kb / 1024.0);
+                (double)ms->max_rss_kb / 1024.0, (double)ms->min_rss_kb / 1024.0, (double)ms->rank0_rss_kb / 1024.0);
     return rc;
 }
 

@@ -839,6 +839,7 @@ nd_status nd_mpi_scan(nd_share *s, int with_text, nd_corpus **out, nd_result **r
     MPI_Reduce(&sent, &stats->bytes_shuffled, 1, MPI_UINT64_T, MPI_SUM, 0, s->comm);
     MPI_Reduce(&ncand, &stats->candidates, 1, MPI_UINT64_T, MPI_SUM, 0, s->comm);
     MPI_Reduce(&rss, &stats->max_rss_kb, 1, MPI_UINT64_T, MPI_MAX, 0, s->comm);
+    MPI_Reduce(&rss, &stats->min_rss_kb, 1, MPI_UINT64_T, MPI_MIN, 0, s->comm);
     stats->rank0_rss_kb = rss;
 done:
     if (st != ND_OK) {

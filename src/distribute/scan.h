@@ -17,6 +17,7 @@ typedef struct nd_mpi_stats {
     uint64_t bytes_shuffled;    /* sent between ranks, all steps */
     uint64_t candidates;
     uint64_t max_rss_kb;        /* the largest peak resident set of any rank */
+    uint64_t min_rss_kb;        /* the smallest */
     uint64_t rank0_rss_kb;
 } nd_mpi_stats;
 
