@@ -272,21 +272,26 @@ static nd_status count_pairs(run *u, nd_inbox *pairs, nd_error *err)
         else st = oom(err, "counting pairs");
         free(t32);
     }
-    if ((st = look_up(u, st, b, nb, &dir, &ndir, err)) == ND_OK)
-        for (size_t i = 0; i < k && st == ND_OK; i++) {
-            uint32_t ga = (uint32_t)(p[i] >> 32), gb = (uint32_t)p[i], la = local_of(u->s, ga);
-            const nd_kv64 *e = find_kv(dir, ndir, gb);
-            if (la == UINT32_MAX || !e) {
-                st = nd_fail(err, ND_EFORMAT, "pair (%u, %u) reached the wrong rank", ga, gb);
-                break;
-            }
-            uint64_t ka = u->fp.off[la + 1] - u->fp.off[la], kb = e->val >> 32, kmin = ka < kb ? ka : kb;
-            if (!nd_candidate_keep(shared[i], kmin, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION)) continue;
-            nd_candidate c = { ga, gb, shared[i] };
-            if (nd_vec_push(&u->cand, c) || nd_vec_push(&u->full, (uint8_t)nd_candidate_full(shared[i], kmin)) ||
-                nd_vec_push(&u->home_b, (uint32_t)e->val))
-                st = oom(err, "counting pairs");
+    if ((st = look_up(u, st, b, nb, &dir, &ndir, err)) != ND_OK) {
+        free(shared);
+        free(b);
+        free(dir);
+        return st;  /* settled over ranks already */
+    }
+    for (size_t i = 0; i < k && st == ND_OK; i++) {
+        uint32_t ga = (uint32_t)(p[i] >> 32), gb = (uint32_t)p[i], la = local_of(u->s, ga);
+        const nd_kv64 *e = find_kv(dir, ndir, gb);
+        if (la == UINT32_MAX || !e) {
+            st = nd_fail(err, ND_EFORMAT, "pair (%u, %u) reached the wrong rank", ga, gb);
+            break;
         }
+        uint64_t ka = u->fp.off[la + 1] - u->fp.off[la], kb = e->val >> 32, kmin = ka < kb ? ka : kb;
+        if (!nd_candidate_keep(shared[i], kmin, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION)) continue;
+        nd_candidate c = { ga, gb, shared[i] };
+        if (nd_vec_push(&u->cand, c) || nd_vec_push(&u->full, (uint8_t)nd_candidate_full(shared[i], kmin)) ||
+            nd_vec_push(&u->home_b, (uint32_t)e->val))
+            st = oom(err, "counting pairs");
+    }
     free(shared);
     free(b);
     free(dir);

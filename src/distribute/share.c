@@ -1,6 +1,5 @@
 #include "share.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,12 +276,19 @@ oom:
 }
 
 /* Whether a warning was recorded for a document that lost its id to an
- * earlier one: one reader would have refused that document unread. */
-static int warns_a_loser(const nd_placed_notice *w, const arrival *lost, size_t nlost)
+ * earlier one (one reader would have refused that document unread): its
+ * (rank << 32 | seq) is among the lost ones' in lost_at[0..n), sorted.  A
+ * warning is recorded just before its document. */
+static int warns_a_loser(const nd_placed_notice *w, const uint64_t *lost_at, size_t n)
 {
-    for (size_t i = 0; i < nlost; i++)
-        if (lost[i].rank == w->rank && lost[i].seq == w->seq + 1 && lost[i].at == w->at) return 1;
-    return 0;
+    uint64_t key = (uint64_t)w->rank << 32 | (w->seq + 1u);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (lost_at[mid] < key) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < n && lost_at[lo] == key;
 }
 
 /* Rank 0: settles duplicate ids, numbers the documents in id order and
@@ -300,10 +306,9 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
         }
     s->docs = calloc((size_t)ndocs + 1, sizeof *s->docs);
     s->home = calloc((size_t)ndocs + 1, sizeof *s->home);
-    s->home_index = calloc((size_t)ndocs + 1, sizeof *s->home_index);
     uint32_t *per_rank = calloc((size_t)s->nranks, sizeof *per_rank);
     nd_placed_notice *notes = realloc(s->notices, (s->nnotices + lost.n + 1) * sizeof *notes);
-    if (!s->docs || !s->home || !s->home_index || !per_rank || !notes) {
+    if (!s->docs || !s->home || !per_rank || !notes) {
         free(per_rank);
         if (notes) s->notices = notes;
         goto oom;
@@ -321,7 +326,6 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
         free(per_rank);
         goto oom;
     }
-    memset(per_rank, 0, (size_t)s->nranks * sizeof *per_rank);
     uint32_t g = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t num = UINT32_MAX;
@@ -329,7 +333,6 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
             num = g;
             s->docs[g] = a[i].doc;
             s->home[g] = (int)a[i].rank;
-            s->home_index[g] = per_rank[a[i].rank]++;
             g++;
         }
         memcpy((char *)numbers[a[i].rank] + (size_t)a[i].index * sizeof num, &num, sizeof num);
@@ -337,9 +340,18 @@ static nd_status number(nd_share *s, arrival *a, size_t n, nd_outbox *o, nd_erro
     free(numbers);
     free(per_rank);
     /* notices in reading order: a lost document's warning goes, its refusal comes in */
+    uint64_t *lost_at = malloc((lost.n + 1) * sizeof *lost_at), *tmp = malloc((lost.n + 1) * sizeof *tmp);
+    for (size_t i = 0; lost_at && i < lost.n; i++) lost_at[i] = (uint64_t)lost.v[i].rank << 32 | lost.v[i].seq;
+    if (!lost_at || !tmp || nd_sort_u64(lost_at, lost.n, tmp)) {
+        free(lost_at);
+        free(tmp);
+        goto oom;
+    }
     size_t k = 0;
     for (size_t i = 0; i < s->nnotices; i++)
-        if (s->notices[i].skipped || !warns_a_loser(&s->notices[i], lost.v, lost.n)) s->notices[k++] = s->notices[i];
+        if (s->notices[i].skipped || !warns_a_loser(&s->notices[i], lost_at, lost.n)) s->notices[k++] = s->notices[i];
+    free(lost_at);
+    free(tmp);
     for (size_t i = 0; i < lost.n; i++) {
         const char *msg = nd_arena_printf(&s->strings, "duplicate id: a document with id \"%s\" was already added; "
                                           "this one is skipped", lost.v[i].doc.id);
@@ -459,7 +471,6 @@ void nd_share_free(nd_share *s)
     free(s->global);
     free(s->docs);
     free(s->home);
-    free(s->home_index);
     free(s->notices);
     nd_inbox_free(&s->gathered);
     nd_arena_free(&s->strings);

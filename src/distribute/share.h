@@ -33,7 +33,6 @@ typedef struct nd_share {
     /* rank 0 only */
     nd_doc *docs;               /* [g]: id and metadata (no text), strings in `strings` */
     int *home;                  /* [g]: the rank that read it */
-    uint32_t *home_index;       /* [g]: its index among that rank's counted documents */
     nd_placed_notice *notices;  /* in reading order */
     size_t nnotices;
     nd_inbox gathered;          /* what the strings above point into */
