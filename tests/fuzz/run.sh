@@ -11,13 +11,13 @@ cd "$(dirname "$0")/../.."
 secs=$1 jobs=$2
 shift 2
 dir=build/fuzz
-[ $# -gt 0 ] || set -- decode jsonl boilerplate tokenise features numbers attrib pipeline
+[ $# -gt 0 ] || set -- decode jsonl ranges boilerplate tokenise features numbers attrib pipeline
 tests/fuzz/seeds.sh "$dir/seeds" || exit 1
 mkdir -p "$dir/logs"
 
 one() {
     t=$1 log=$dir/logs/$1.log
-    case $t in pipeline) max=6000 ;; jsonl) max=16384 ;; *) max=8192 ;; esac
+    case $t in pipeline) max=6000 ;; jsonl | ranges) max=16384 ;; *) max=8192 ;; esac
     corpus=$dir/corpus/$t
     if [ "${FUZZ_FRESH:-0}" = 1 ]; then
         corpus=$dir/fresh/$t

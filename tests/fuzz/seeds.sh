@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=${1:-build/fuzz/seeds}
 rm -rf "$out"
-for t in decode jsonl boilerplate tokenise features numbers attrib pipeline; do mkdir -p "$out/$t"; done
+for t in decode jsonl ranges boilerplate tokenise features numbers attrib pipeline; do mkdir -p "$out/$t"; done
 
 texts="corpus/*.txt tests/data/audit-set/*/*.txt tests/bad-input/*.txt tests/bad-input/*.bin tests/bad-input/*.png"
 i=0
@@ -26,6 +26,12 @@ for d in tests/data/audit-set/*/; do
         jq -Rsc --arg id "$s/$(basename "$f" .txt)" \
             '{id: $id, text: ., title: $id, source: "fuzz", published: "2025-01-27T10:00:00Z"}' "$f"
     done >"$out/jsonl/$s.jsonl"
+done
+# ranges: the same files, the first byte choosing how many ranges (2 + byte mod 6)
+i=0
+for f in "$out"/jsonl/*; do
+    i=$((i + 1))
+    { printf '%s' "$((i % 6))"; cat "$f"; } >"$out/ranges/$i"
 done
 
 # pipeline: the versions of a story separated by 0x1E, default and tight sentence limits
