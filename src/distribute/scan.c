@@ -380,12 +380,12 @@ static nd_status fetch_partners(run *u, nd_error *err)
             home[m] = (uint32_t)(want[i] >> 32);
             g[m++] = (uint32_t)want[i];
         }
-    if ((st = fetch(u, st, g, home, m, &u->fetched, err)) != ND_OK) goto done;
+    if ((st = fetch(u, st, g, home, m, &u->fetched, err)) != ND_OK) goto done;  /* settled over ranks */
     u->work_docs = malloc(((size_t)s->nlocal + m + 1) * sizeof *u->work_docs);
     u->fetched_at = malloc((m + 1) * sizeof *u->fetched_at);
     if (!u->work_docs || !u->fetched_at) {
         st = oom(err, "receiving texts");
-        goto done;
+        goto settle;
     }
     memcpy(u->work_docs, u->view.docs.v, (size_t)s->nlocal * sizeof *u->work_docs);
     nd_unpacker p = { u->fetched.data, u->fetched.data + u->fetched.total, 0 };
@@ -397,11 +397,10 @@ static nd_status fetch_partners(run *u, nd_error *err)
         u->work_docs[w] = d;
         u->fetched_at[u->nfetched++] = (uint64_t)num << 32 | w;
     }
-    if (p.bad || u->nfetched != m) {
-        st = nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
-        goto done;
-    }
-    nd_sort_u64(u->fetched_at, u->nfetched, tmp);
+    if (p.bad || u->nfetched != m) st = nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
+    else nd_sort_u64(u->fetched_at, u->nfetched, tmp);
+settle:
+    st = nd_share_agree(s->comm, st, err);
 done:
     free(want);
     free(tmp);
