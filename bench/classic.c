@@ -29,6 +29,7 @@
 #include <time.h>
 #include <xxhash.h>
 
+#include "bench.h"
 #include "newsdup.h"
 
 #define SHINGLE 5
@@ -37,13 +38,6 @@
 #define ROWS 5
 #define JACCARD 0.5
 #define MERSENNE ((1ull << 61) - 1)
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static double peak_mb(void)
 {
@@ -418,22 +412,11 @@ int main(int argc, char **argv)
     nd_options opt;
     nd_options_default(&opt);
     opt.threads = 1;  /* the classic pipeline runs on one thread too */
-    nd_error err;
-    nd_corpus *c = nd_corpus_new(&opt, &err);
-    double t0 = now();
-    if (!c || nd_corpus_add_path(c, argv[1], &err) != ND_OK) {
-        fprintf(stderr, "classic: %s\n", err.message);
-        nd_corpus_free(c);
-        return 2;
-    }
-    double t_read = now() - t0;
+    double t_read;
+    uint64_t bytes;
+    nd_corpus *c = bench_load("classic", argv[1], &opt, &t_read, &bytes);
+    if (!c) return 2;
     uint32_t n = nd_corpus_size(c);
-    uint64_t bytes = 0;
-    for (uint32_t d = 0; d < n; d++) {
-        size_t len;
-        nd_doc_text(c, d, &len);
-        bytes += len;
-    }
     truth_t t = { 0 };
     nd_result *r = NULL;
     int rc = 3;
@@ -464,7 +447,8 @@ int main(int argc, char **argv)
     print_score("  classic", &sc);
 
     int reset = reset_peak();
-    t0 = now();
+    nd_error err;
+    double t0 = now();
     r = nd_scan(c, &err);
     double ts = now() - t0;
     if (!r) {

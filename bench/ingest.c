@@ -16,14 +16,8 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "bench.h"
 #include "newsdup.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static int cmp_double(const void *a, const void *b)
 {

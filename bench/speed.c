@@ -11,14 +11,8 @@
 #include <time.h>
 #include <xxhash.h>
 
+#include "bench.h"
 #include "newsdup.h"
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 #define MAX_STAGES 8
 typedef struct {
@@ -77,21 +71,11 @@ int main(int argc, char **argv)
     opt.progress = on_progress;
     if (argc == 4) opt.threads = (unsigned)strtoul(argv[3], NULL, 10);
     opt.progress_ctx = &sc;
-    nd_error err;
-    nd_corpus *c = nd_corpus_new(&opt, &err);
-    double t0 = now();
-    if (!c || nd_corpus_add_path(c, argv[1], &err) != ND_OK) {
-        fprintf(stderr, "speed: %s\n", err.message);
-        return 2;
-    }
-    double t_read = now() - t0;
+    double t_read;
+    uint64_t bytes;
+    nd_corpus *c = bench_load("speed", argv[1], &opt, &t_read, &bytes);
+    if (!c) return 2;
     uint32_t docs = nd_corpus_size(c);
-    uint64_t bytes = 0;
-    for (uint32_t d = 0; d < docs; d++) {
-        size_t n;
-        nd_doc_text(c, d, &n);
-        bytes += n;
-    }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     long rss_loaded = ru.ru_maxrss;
@@ -105,7 +89,8 @@ int main(int argc, char **argv)
         if (t < t_base) t_base = t;
     }
     sc.n = 0;
-    t0 = sc.t0 = now();
+    nd_error err;
+    double t0 = sc.t0 = now();
     nd_result *r = nd_scan(c, &err);
     double t_scan = now() - t0;
     if (!r) {
