@@ -34,7 +34,9 @@ ms=$(($(now_ms) - t0))
 canon() { jq -r '.id + " " + (if .newsdup.verdict == "seen" then .newsdup.was else .newsdup.verdict end) + " " + (.newsdup.of // "-") + " " + ((.newsdup.similarity // 0) | tostring)'; }
 canon <"$T/ref.out" >"$T/ref.canon"
 
-# Kill moments: uniform over the time the rest of the input would take.
+# Kill moments: uniform over the first half of the time the rest of the
+# input took in the reference run, so that a kill still lands mid-ingest
+# when the machine is less loaded than it was then.
 done_lines=0
 k=0
 killed=0
@@ -42,7 +44,7 @@ killed=0
 while [ "$k" -lt "$KILLS" ] && [ "$done_lines" -lt "$N" ]; do
     k=$((k + 1))
     left=$((N - done_lines))
-    span=$((ms * left / N))
+    span=$((ms * left / N / 2))
     [ "$span" -lt 20 ] && span=20
     delay=$(awk -v s="$SEED" -v k="$k" -v span="$span" 'BEGIN { srand(s * 1000 + k); printf "%.3f", (5 + rand() * span) / 1000 }')
     from=$((done_lines > REFEED ? done_lines - REFEED : 0))
