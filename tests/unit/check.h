@@ -4,6 +4,8 @@
 #ifndef ND_CHECK_H
 #define ND_CHECK_H
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,15 @@ static inline char *check_slurp(const char *path, size_t *len)
     fclose(f);
     *len = s ? (size_t)n : 0;
     return s;
+}
+
+/* span[0..1]: the byte range of text from the first `start` through the end
+ * of the first `end` (both must occur), as a drift's span is given. */
+static inline void check_span_of(const char *text, const char *start, const char *end, uint32_t span[2])
+{
+    const char *s = strstr(text, start), *e = strstr(text, end);
+    span[0] = (uint32_t)(s - text);
+    span[1] = (uint32_t)(e - text + (ptrdiff_t)strlen(end));
 }
 
 typedef void (*check_fn)(void);

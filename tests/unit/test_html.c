@@ -39,13 +39,6 @@ typedef struct fixture {
     nd_result r;
 } fixture;
 
-static void span_of(const char *text, const char *start, const char *end, uint32_t span[2])
-{
-    const char *s = strstr(text, start), *e = strstr(text, end);
-    span[0] = (uint32_t)(s - text);
-    span[1] = (uint32_t)(e - text + (ptrdiff_t)strlen(end));
-}
-
 /* Origin 0, rewrite 1; an attribution change from the quote to Zihan Wang's
  * sentence (neither aligned) and a role change on an aligned pair. */
 static void fixture_init(fixture *f, int audited)
@@ -60,14 +53,14 @@ static void fixture_init(fixture *f, int audited)
     d[0] = (nd_drift){ .doc = 1, .type = ND_DRIFT_ATTRIBUTION_CHANGED, .origin_speaker = "Dimitris Papailiopoulos",
                        .rewrite_speaker = "Zihan Wang", .detail = "speaker: Dimitris Papailiopoulos -> Zihan Wang",
                        .confidence = 0.6884f };
-    span_of(origin_text, "\xe2\x80\x9c" "DeepSeek aimed", "he says.", d[0].origin_span);
-    span_of(rewrite_text, "Zihan Wang", "power needed.", d[0].rewrite_span);
+    check_span_of(origin_text, "\xe2\x80\x9c" "DeepSeek aimed", "he says.", d[0].origin_span);
+    check_span_of(rewrite_text, "Zihan Wang", "power needed.", d[0].rewrite_span);
     d[1] = (nd_drift){ .doc = 1, .type = ND_DRIFT_ROLE_CHANGED, .origin_speaker = "Dimitris Papailiopoulos",
                        .rewrite_speaker = "Dimitris Papailiopoulos",
                        .detail = "role of Dimitris Papailiopoulos: principal researcher -> a researcher",
                        .confidence = 0.8f };
-    span_of(origin_text, "Dimitris", "simplicity.", d[1].origin_span);
-    span_of(rewrite_text, "But what", "at Microsoft.", d[1].rewrite_span);
+    check_span_of(origin_text, "Dimitris", "simplicity.", d[1].origin_span);
+    check_span_of(rewrite_text, "But what", "at Microsoft.", d[1].rewrite_span);
     f->cluster = (nd_cluster){ 1, 0, "given as the origin", f->members, 2, audited ? f->drifts : NULL,
                                audited ? 2 : 0 };
     f->r = (nd_result){ 2, &f->cluster, 1, NULL, 0, audited };
@@ -231,8 +224,8 @@ static void test_hostile_text_is_escaped(void)
     nd_drift d = { .doc = 1, .type = ND_DRIFT_QUOTE_ALTERED, .origin_speaker = "O'Brien <i>",
                    .rewrite_speaker = "\"Zihan\" & co", .detail = "quote \"<b>fine</b>\" -> 'ok'",
                    .confidence = 0.5f };
-    span_of(text, "Councillor", "left.", d.origin_span);
-    span_of(text, "Councillor", "left.", d.rewrite_span);
+    check_span_of(text, "Councillor", "left.", d.origin_span);
+    check_span_of(text, "Councillor", "left.", d.rewrite_span);
     nd_cluster cl = { 1, 0, "<em>reason</em>", m, 2, &d, 1 };
     nd_related rel = { 1, 0, 0.5f };
     nd_result r = { 2, &cl, 1, &rel, 1, 1 };

@@ -39,13 +39,6 @@ typedef struct fixture {
     nd_result r;
 } fixture;
 
-static void span_of(const char *text, const char *start, const char *end, uint32_t span[2])
-{
-    const char *s = strstr(text, start), *e = strstr(text, end);
-    span[0] = (uint32_t)(s - text);
-    span[1] = (uint32_t)(e - text + (ptrdiff_t)strlen(end));
-}
-
 static void fixture_init(fixture *f, int audited)
 {
     memset(f, 0, sizeof *f);
@@ -67,8 +60,8 @@ static void fixture_init(fixture *f, int audited)
     d[0] = (nd_drift){ .doc = 2, .type = ND_DRIFT_ROLE_CHANGED, .origin_speaker = "Hancheng Cao",
                        .rewrite_speaker = "Hancheng Cao",
                        .detail = "role \"assistant professor\" became \"professor\"", .confidence = 0.8f };
-    span_of(origin_text, "Hancheng", "resources.", d[0].origin_span);
-    span_of(rewrite_text, "Hancheng", "cutting-edge AI.", d[0].rewrite_span);
+    check_span_of(origin_text, "Hancheng", "resources.", d[0].origin_span);
+    check_span_of(rewrite_text, "Hancheng", "cutting-edge AI.", d[0].rewrite_span);
     d[1] = d[0];
     d[1].type = ND_DRIFT_HEDGE_REMOVED;
     d[1].origin_speaker = d[1].rewrite_speaker = NULL;
