@@ -14,28 +14,6 @@ static int sort64(uint64_t *v, size_t n)
     return rc;
 }
 
-/* Sorts v[0..n) by their top 32 bits, stable (tmp holds n values): an LSD
- * radix of four 8-bit passes, half those of a full 64-bit sort. */
-static void sort_by_value(uint64_t *v, size_t n, uint64_t *tmp)
-{
-    uint64_t *src = v, *dst = tmp;
-    for (int shift = 32; shift < 64; shift += 8) {
-        size_t count[256] = { 0 };
-        for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & 255]++;
-        size_t sum = 0;
-        for (int b = 0; b < 256; b++) {
-            size_t c = count[b];
-            count[b] = sum;
-            sum += c;
-        }
-        for (size_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 255]++] = src[i];
-        uint64_t *t = src;
-        src = dst;
-        dst = t;
-    }
-    /* four passes: the sorted values are back in v */
-}
-
 int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
                      void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
 {
@@ -52,7 +30,7 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
     unsigned tries = rare ? ND_SKETCH_TRIES : 1;
     for (unsigned t = 0; t < tries; t++) {
         for (size_t x = 0; x < len; x++) v[x] = (uint64_t)sk[x * ND_SKETCH_TRIES + t] << 32 | x;
-        sort_by_value(v, len, v + len);
+        nd_sort_u64_high(v, len, v + len);
         if (!rare) {
             for (size_t i = 0; i + 1 < len; i++) {
                 size_t x = (uint32_t)v[i], y = (uint32_t)v[i + 1];

@@ -48,17 +48,17 @@ uint32_t nd_sort_unique_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
     return k;
 }
 
-/* LSD radix over 64-bit keys, `bits` a pass.  A pass whose digit is the
- * same for every key moves nothing and is skipped: packed pairs often have
- * zero high bytes in their low half. */
-static int radix64(uint64_t *v, size_t n, uint64_t *tmp, int bits)
+/* LSD radix over bits [from, 64) of 64-bit keys, `bits` a pass (n > 0).  A
+ * pass whose digit is the same for every key moves nothing and is skipped:
+ * packed pairs often have zero high bytes in their low half. */
+static int radix64(uint64_t *v, size_t n, uint64_t *tmp, int bits, int from)
 {
     size_t buckets = (size_t)1 << bits;
     size_t small[256];
     size_t *count = bits <= 8 ? small : malloc(buckets * sizeof *count);
     if (!count) return -1;
     uint64_t *src = v, *dst = tmp;
-    for (int shift = 0; shift < 64; shift += bits) {
+    for (int shift = from; shift < 64; shift += bits) {
         memset(count, 0, buckets * sizeof *count);
         for (size_t i = 0; i < n; i++) count[(src[i] >> shift) & (buckets - 1)]++;
         if (count[(src[0] >> shift) & (buckets - 1)] == n) continue;
@@ -93,7 +93,12 @@ int nd_sort_u64(uint64_t *v, size_t n, uint64_t *tmp)
         return 0;
     }
     /* wide passes pay off only when the array dwarfs the count table */
-    return radix64(v, n, tmp, n > (1u << 18) ? 16 : 8);
+    return radix64(v, n, tmp, n > (1u << 18) ? 16 : 8, 0);
+}
+
+void nd_sort_u64_high(uint64_t *v, size_t n, uint64_t *tmp)
+{
+    if (n > 1) radix64(v, n, tmp, 8, 32);  /* 8-bit passes need no count table: cannot fail */
 }
 
 void nd_sort_kv64(nd_kv64 *v, size_t n, nd_kv64 *tmp)

@@ -1,6 +1,7 @@
 /* Sorting hashes and packed pairs: against qsort on the same data, across
  * the sizes where the code changes path (insertion sort, 8-bit and 16-bit
- * radix passes, passes skipped when a digit is constant). */
+ * radix passes, passes skipped when a digit is constant), and the sort by
+ * the top half that must keep equal tops in order. */
 #include "check.h"
 #include "util/sort.h"
 
@@ -68,6 +69,38 @@ static void u64_sorts_wide_and_narrow_values(void)
     }
 }
 
+/* By the top half only, stable: the low halves keep their order among equal tops. */
+static void u64_high_half_is_stable(void)
+{
+    for (size_t s = 0; s < NSIZES; s++) {
+        size_t n = sizes[s];
+        uint64_t *v = malloc((n + 1) * sizeof *v), *tmp = malloc((n + 1) * sizeof *tmp);
+        for (size_t i = 0; i < n; i++) v[i] = (next() % 50) << 32 | (uint32_t)next();
+        uint64_t *low = malloc((n + 1) * sizeof *low);
+        for (size_t i = 0; i < n; i++) low[i] = v[i];
+        nd_sort_u64_high(v, n, tmp);
+        int sorted = 1, stable = 1;
+        for (size_t i = 1; i < n; i++) {
+            if (v[i - 1] >> 32 > v[i] >> 32) sorted = 0;
+        }
+        /* stability: within each top value the low halves appear in input order */
+        for (uint64_t top = 0; top < 50 && n; top++) {
+            size_t j = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (low[i] >> 32 != top) continue;
+                while (j < n && v[j] >> 32 != top) j++;
+                if (j == n || v[j] != low[i]) stable = 0;
+                j++;
+            }
+        }
+        CHECK(sorted);
+        CHECK(stable);
+        free(v);
+        free(low);
+        free(tmp);
+    }
+}
+
 /* The payload travels with its key, and equal keys keep their order. */
 static void kv64_keeps_payloads_and_is_stable(void)
 {
@@ -94,4 +127,5 @@ static void kv64_keeps_payloads_and_is_stable(void)
 CHECK_MAIN("sort",
     TEST(u32_sorts_and_unique_drops_repeats),
     TEST(u64_sorts_wide_and_narrow_values),
+    TEST(u64_high_half_is_stable),
     TEST(kv64_keeps_payloads_and_is_stable))
