@@ -29,7 +29,7 @@ typedef struct run {
     /* documents of other ranks fetched for verification */
     nd_inbox fetched;
     nd_doc *work_docs;          /* view's documents, then the fetched ones */
-    uint64_t *fetched_at;       /* sorted (global << 32 | index in work_docs) */
+    nd_kv64 *fetched_at;        /* global number -> index in work_docs, sorted */
     size_t nfetched;
     nd_verdicts vd;
 } run;
@@ -383,7 +383,9 @@ static nd_status fetch_partners(run *u, nd_error *err)
     if ((st = fetch(u, st, g, home, m, &u->fetched, err)) != ND_OK) goto done;  /* settled over ranks */
     u->work_docs = malloc(((size_t)s->nlocal + m + 1) * sizeof *u->work_docs);
     u->fetched_at = malloc((m + 1) * sizeof *u->fetched_at);
-    if (!u->work_docs || !u->fetched_at) {
+    nd_kv64 *kvtmp = malloc((m + 1) * sizeof *kvtmp);
+    if (!u->work_docs || !u->fetched_at || !kvtmp) {
+        free(kvtmp);
         st = oom(err, "receiving texts");
         goto settle;
     }
@@ -395,10 +397,11 @@ static nd_status fetch_partners(run *u, nd_error *err)
     while (u->nfetched < m && next_doc(&p, &num, &d, &ev)) {
         uint32_t w = s->nlocal + (uint32_t)u->nfetched;
         u->work_docs[w] = d;
-        u->fetched_at[u->nfetched++] = (uint64_t)num << 32 | w;
+        u->fetched_at[u->nfetched++] = (nd_kv64){ num, w };
     }
     if (p.bad || u->nfetched != m) st = nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
-    else nd_sort_u64(u->fetched_at, u->nfetched, tmp);
+    else nd_sort_kv64(u->fetched_at, u->nfetched, kvtmp);
+    free(kvtmp);
 settle:
     st = nd_share_agree(s->comm, st, err);
 done:
@@ -413,14 +416,7 @@ done:
 static uint32_t work_index(const run *u, uint32_t g)
 {
     uint32_t i = local_of(u->s, g);
-    if (i != UINT32_MAX) return i;
-    size_t lo = 0, hi = u->nfetched;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (u->fetched_at[mid] >> 32 < g) lo = mid + 1;
-        else hi = mid;
-    }
-    return (uint32_t)u->fetched_at[lo];
+    return i != UINT32_MAX ? i : (uint32_t)find_kv(u->fetched_at, u->nfetched, g)->val;
 }
 
 /* ---- verify here, cluster on rank 0 --------------------------------------- */
