@@ -17,7 +17,6 @@ static inline int nd_pack(nd_packer *p, const void *x, size_t n)
     p->n += n;
     return 0;
 }
-static inline int nd_pack_u32(nd_packer *p, uint32_t x) { return nd_pack(p, &x, sizeof x); }
 /* A C string with its NUL; NULL packs as "" (absent and empty read back alike). */
 static inline int nd_pack_str(nd_packer *p, const char *s) { return nd_pack(p, s ? s : "", strlen(s ? s : "") + 1); }
 
@@ -37,12 +36,6 @@ static inline void nd_unpack(nd_unpacker *u, void *x, size_t n)
     }
     memcpy(x, u->at, n);
     u->at += n;
-}
-static inline uint32_t nd_unpack_u32(nd_unpacker *u)
-{
-    uint32_t x;
-    nd_unpack(u, &x, sizeof x);
-    return x;
 }
 /* A string packed by nd_pack_str, pointing into the buffer. */
 static inline const char *nd_unpack_str(nd_unpacker *u)
