@@ -188,6 +188,34 @@ static const char *meta_dup(nd_arena *a, const char *s)
     return s ? nd_arena_strdup(a, s) : NULL;
 }
 
+/* m's strings copied into a (a field NULL, or out of memory, stays NULL). */
+static nd_doc_meta meta_copy(nd_arena *a, const nd_doc_meta *m)
+{
+    nd_doc_meta out = { 0 };
+    if (m) out = (nd_doc_meta){ meta_dup(a, m->title), meta_dup(a, m->url), meta_dup(a, m->source),
+                                meta_dup(a, m->published) };
+    return out;
+}
+
+/* The id set's slot for id: 0 with *slot when id is new, 1 when it is
+ * taken, -1 when out of memory. */
+static int id_place(nd_corpus *c, const char *id, size_t idlen, size_t *slot)
+{
+    if ((c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) && id_grow(c)) return -1;
+    *slot = id_slot(c, id, idlen);
+    return c->id_slots[*slot] ? 1 : 0;
+}
+
+/* Appends d, numbered among c's events, its id at `slot`.  0, or -1 when out of memory. */
+static int doc_push(nd_corpus *c, nd_doc d, size_t slot)
+{
+    d.seq = c->events;
+    if (c->docs.n >= UINT32_MAX - 1 || nd_vec_push(&c->docs, d)) return -1;
+    c->events++;
+    c->id_slots[slot] = (uint32_t)c->docs.n;
+    return 0;
+}
+
 /* A letter or digit of any script; no-break spaces, dashes and the like alone
  * do not make a document.  s is valid UTF-8. */
 static int has_words(const char *s, size_t n)
@@ -225,12 +253,10 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
         nd_corpus_skip(c, id, "%s", err->message);
         return err->code;
     }
-    size_t idlen = strlen(id);
-    if (c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) {
-        if (id_grow(c)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
-    }
-    size_t slot = id_slot(c, id, idlen);
-    if (c->id_slots[slot]) {
+    size_t idlen = strlen(id), slot;
+    int taken = id_place(c, id, idlen, &slot);
+    if (taken < 0) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
+    if (taken) {
         nd_fail(err, ND_EDUP, "duplicate id: a document with id \"%s\" was already added; this one is skipped", id);
         nd_corpus_skip(c, id, "%s", err->message);
         return err->code;
@@ -267,22 +293,13 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
     d.text = utf8;
     d.len = (uint32_t)n;
     d.published = published;
-    if (meta) {
-        d.meta.title = meta_dup(&c->arena, meta->title);
-        d.meta.url = meta_dup(&c->arena, meta->url);
-        d.meta.source = meta_dup(&c->arena, meta->source);
-        d.meta.published = meta_dup(&c->arena, meta->published);
-    }
+    d.meta = meta_copy(&c->arena, meta);
     if (!d.id) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
     if (dr == ND_DECODE_CP1252) {
         d.flags |= ND_DOC_CP1252;
         nd_corpus_warn(c, id, "not valid UTF-8; decoded as Windows-1252");
     }
-    d.seq = c->events;
-    if (c->docs.n >= UINT32_MAX - 1 || nd_vec_push(&c->docs, d))
-        return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
-    c->events++;
-    c->id_slots[slot] = (uint32_t)c->docs.n;
+    if (doc_push(c, d, slot)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
     if (c->docs.n % 1000 == 0) nd_corpus_progress(c, "read", c->docs.n, 0);
     return ND_OK;
 }
@@ -291,27 +308,19 @@ nd_status nd_corpus_put(nd_corpus *c, const nd_doc *src, nd_error *err)
 {
     nd_error local;
     if (!err) err = &local;
-    size_t idlen = strlen(src->id);
-    if ((c->id_cap == 0 || (c->docs.n + 1) * 2 > c->id_cap) && id_grow(c))
-        return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
-    size_t slot = id_slot(c, src->id, idlen);
-    if (c->id_slots[slot])
-        return nd_fail(err, ND_EDUP, "duplicate id: a document with id \"%s\" was already added", src->id);
+    size_t idlen = strlen(src->id), slot;
+    int taken = id_place(c, src->id, idlen, &slot);
+    if (taken < 0) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
+    if (taken) return nd_fail(err, ND_EDUP, "duplicate id: a document with id \"%s\" was already added", src->id);
     nd_doc d = *src;
     d.id = nd_arena_strndup(&c->arena, src->id, idlen);
     char *text = nd_arena_alloc(&c->arena, (size_t)src->len + 1);
-    d.meta.title = meta_dup(&c->arena, src->meta.title);
-    d.meta.url = meta_dup(&c->arena, src->meta.url);
-    d.meta.source = meta_dup(&c->arena, src->meta.source);
-    d.meta.published = meta_dup(&c->arena, src->meta.published);
-    d.seq = c->events;
-    if (!d.id || !text || c->docs.n >= UINT32_MAX - 1) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
+    d.meta = meta_copy(&c->arena, &src->meta);
+    if (!d.id || !text) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
     memcpy(text, src->text, src->len);
     text[src->len] = 0;
     d.text = text;
-    if (nd_vec_push(&c->docs, d)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
-    c->events++;
-    c->id_slots[slot] = (uint32_t)c->docs.n;
+    if (doc_push(c, d, slot)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
     c->bytes_read += src->len;
     return ND_OK;
 }
