@@ -8,6 +8,7 @@
 #include "pack.h"
 #include "../candidates/index.h"
 #include "../candidates/keys.h"
+#include "../pipeline/result.h"
 #include "../pipeline/stages.h"
 #include "../pipeline/stats.h"
 #include "../util/error.h"
@@ -665,29 +666,15 @@ static nd_status cluster_groups(run *u, const nd_inbox *docs, const nd_inbox *ca
     return shuffle(u, st, clusters, "sending clusters", err);
 }
 
-static int by_smallest_member(const void *x, const void *y)
-{
-    const nd_cluster *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static int by_pair(const void *x, const void *y)
-{
-    const nd_related *a = x, *b = y;
-    if (a->a != b->a) return a->a < b->a ? -1 : 1;
-    return (a->b > b->b) - (a->b < b->b);
-}
-
 /* Rank 0: the result from every rank's clusters, numbered as nd_scan numbers
  * them (by smallest member), with the related links outside any one cluster. */
 static nd_status assemble(const nd_share *s, const nd_inbox *in, related_links *related, nd_result **out,
                           nd_error *err)
 {
     nd_result *r = calloc(1, sizeof *r);
-    uint32_t *cl = malloc(((size_t)s->ndocs + 1) * sizeof *cl);
     ND_VEC(nd_cluster) v = { 0 };
     nd_unpacker p = { in->data, in->data + in->total, 0 };
-    nd_status st = r && cl ? ND_OK : oom(err, "assembling clusters");
+    nd_status st = r ? ND_OK : oom(err, "assembling clusters");
     while (st == ND_OK && p.at < p.end) {
         uint32_t head[4];
         nd_unpack(&p, head, sizeof head);
@@ -708,34 +695,21 @@ static nd_status assemble(const nd_share *s, const nd_inbox *in, related_links *
     }
     if (p.bad && st == ND_OK) st = nd_fail(err, ND_EFORMAT, "clusters arrived damaged");
     if (st == ND_OK) {
-        if (v.n) qsort(v.v, v.n, sizeof *v.v, by_smallest_member);
-        for (uint32_t g = 0; g < s->ndocs; g++) cl[g] = UINT32_MAX;
-        for (size_t k = 0; k < v.n; k++) {
-            v.v[k].id = (uint32_t)k + 1;
-            for (uint32_t m = 0; m < v.v[k].nmembers; m++) cl[v.v[k].members[m].doc] = (uint32_t)k;
-        }
-        if (related->n) qsort(related->v, related->n, sizeof *related->v, by_pair);
-        size_t k = 0;
-        for (size_t i = 0; i < related->n; i++) {
-            uint32_t ca = cl[related->v[i].a], cb = cl[related->v[i].b];
-            if (ca == UINT32_MAX || ca != cb) related->v[k++] = related->v[i];
-        }
+        nd_clusters_number(v.v, v.n);
         r->ndocs = s->ndocs;
         r->clusters = v.v;
         r->nclusters = v.n;
-        r->related = related->v;
-        r->nrelated = k;
-        related->v = NULL;
-        related->n = related->cap = 0;
         v.v = NULL;
         v.n = 0;
+        if (nd_result_set_related(r, related->v, related->n)) st = oom(err, "assembling clusters");
+        related->v = NULL;
+        related->n = related->cap = 0;
     }
     for (size_t k = 0; k < v.n; k++) {
         free(v.v[k].members);
         free((void *)v.v[k].origin_reason);
     }
     nd_vec_free(&v);
-    free(cl);
     if (st == ND_OK) *out = r;
     else nd_result_free(r);
     return st;

@@ -200,9 +200,7 @@ nd_result *nd_result_assemble(const nd_corpus *c, const nd_groups *g, const nd_e
         if (split_component(&as, members + moff[k], (uint32_t)(moff[k + 1] - moff[k]), cedges + eoff[k],
                             eoff[k + 1] - eoff[k]))
             goto fail;
-    /* numbered by smallest member, as input order has it */
-    if (as.out.n) qsort(as.out.v, as.out.n, sizeof *as.out.v, cmp_cluster);
-    for (size_t k = 0; k < as.out.n; k++) as.out.v[k].id = (uint32_t)k + 1;
+    nd_clusters_number(as.out.v, as.out.n);
     r->clusters = as.out.v;
     r->nclusters = as.out.n;
     as.out.v = NULL;
@@ -225,6 +223,45 @@ done:
     free(as.to_origin);
     free(as.parent);
     return r;
+}
+
+void nd_clusters_number(nd_cluster *v, size_t n)
+{
+    /* by smallest member, as input order has it */
+    if (n) qsort(v, n, sizeof *v, cmp_cluster);
+    for (size_t k = 0; k < n; k++) v[k].id = (uint32_t)k + 1;
+}
+
+static int cmp_related(const void *x, const void *y)
+{
+    const nd_related *a = x, *b = y;
+    if (a->a != b->a) return a->a < b->a ? -1 : 1;
+    return (a->b > b->b) - (a->b < b->b);
+}
+
+int nd_result_set_related(nd_result *r, nd_related *rel, size_t n)
+{
+    /* each document's cluster, or UINT32_MAX */
+    uint32_t *cl = malloc(((size_t)r->ndocs + 1) * sizeof *cl);
+    if (!cl) {
+        free(rel);
+        return -1;
+    }
+    for (uint32_t d = 0; d < r->ndocs; d++) cl[d] = UINT32_MAX;
+    for (size_t k = 0; k < r->nclusters; k++)
+        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) cl[r->clusters[k].members[m].doc] = (uint32_t)k;
+    if (n) qsort(rel, n, sizeof *rel, cmp_related);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t ca = cl[rel[i].a], cb = cl[rel[i].b];
+        if (ca != UINT32_MAX && ca == cb) continue;
+        rel[k++] = rel[i];
+    }
+    free(cl);
+    free(r->related);
+    r->related = rel;
+    r->nrelated = k;
+    return 0;
 }
 
 void nd_result_free(nd_result *r)

@@ -394,24 +394,6 @@ done:
 
 /* ---- cluster ------------------------------------------------------------ */
 
-static int cmp_related(const void *x, const void *y)
-{
-    const nd_related *a = x, *b = y;
-    if (a->a != b->a) return a->a < b->a ? -1 : 1;
-    return (a->b > b->b) - (a->b < b->b);
-}
-
-/* Each document's cluster number in r, or UINT32_MAX. */
-static uint32_t *cluster_of(const nd_result *r, uint32_t n)
-{
-    uint32_t *cl = malloc(((size_t)n + 1) * sizeof *cl);
-    if (!cl) return NULL;
-    for (uint32_t d = 0; d < n; d++) cl[d] = UINT32_MAX;
-    for (size_t k = 0; k < r->nclusters; k++)
-        for (uint32_t m = 0; m < r->clusters[k].nmembers; m++) cl[r->clusters[k].members[m].doc] = (uint32_t)k;
-    return cl;
-}
-
 nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const nd_verdicts *vd,
                             const nd_evidence *ev, nd_feature_cache *kept)
 {
@@ -421,7 +403,6 @@ nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const
     feature_cache own = { 0 };
     verifier v = { 0 };
     nd_groups groups = { 0 };
-    uint32_t *cl = NULL;
     nd_result *r = NULL;
     size_t nedges = 0, nrelated = 0;
     if (!edges || !related) goto done;
@@ -443,25 +424,15 @@ nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const
     if (!r) goto done;
     nd_corpus_progress(c, "cluster", 1, 1);
     /* related coverage: only pairs that did not end up in one cluster */
-    if (!(cl = cluster_of(r, n))) {
+    int failed = nd_result_set_related(r, related, nrelated);
+    related = NULL;
+    if (failed) {
         nd_result_free(r);
         r = NULL;
-        goto done;
     }
-    qsort(related, nrelated, sizeof *related, cmp_related);
-    size_t k = 0;
-    for (size_t i = 0; i < nrelated; i++) {
-        uint32_t ca = cl[related[i].a], cb = cl[related[i].b];
-        if (ca != UINT32_MAX && ca == cb) continue;
-        related[k++] = related[i];
-    }
-    r->related = related;
-    r->nrelated = k;
-    related = NULL;
 done:
     free(edges);
     free(related);
-    free(cl);
     nd_groups_free(&groups);
     cache_free(&own);
     nd_alignment_free(&v.al);
