@@ -28,6 +28,7 @@
 #include <stdint.h>
 
 #include "newsdup.h"
+#include "../candidates/index.h"
 #include "../fingerprint/docfreq.h"
 #include "../fingerprint/features.h"
 #include "../tokenise/tokenise.h"
@@ -51,8 +52,6 @@ typedef struct ix_state {
     uint64_t postings;
 } ix_state;
 
-#define IX_ALL_PAIRS 64               /* as scan: a longer list pairs a document with its newest holder only */
-#define IX_MAX_POSTING 4096           /* as scan: a longer list is a common phrase, ignored */
 
 /* What the index holds for one projected key of the query. */
 typedef struct ix_key {

@@ -11,9 +11,8 @@
 #include "../util/sort.h"
 #include "../verify/verify.h"
 
-/* The scan's candidate rules (src/pipeline/scan.c, src/candidates/index.c). */
-#define MIN_SHARED_KEYS 2
-#define DERIVED_SHARED_FRACTION 0.10f
+/* The scan's candidate thresholds come from src/candidates/index.h; long
+ * lists differ: scan pairs by sketch, the index with the newest holder. */
 #define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
 
 static const char *const verdict_names[] = { "new", "copy", "rewrite", "seen" };
@@ -70,10 +69,11 @@ static int find_candidates(nd_index *ix)
         ix_key *k = &ix->kinfo.v[i];
         ix->hits.n = 0;
         if (ix_postings(ix, ix->pkeys.v[i], k)) return -1;
-        /* scan: a list of more than IX_MAX_POSTING (with the query) is ignored,
-         * one of more than IX_ALL_PAIRS pairs the query with its neighbour */
-        if (k->count == 0 || k->count >= IX_MAX_POSTING) continue;
-        if (k->count + 1 > IX_ALL_PAIRS) {
+        /* as scan, a list of more than ND_MAX_POSTING (with the query) is
+         * ignored; one of more than ND_ALL_PAIRS_POSTING pairs the query with
+         * its newest holder only */
+        if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
+        if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
             uint32_t newest = k->newest;
             for (size_t j = 0; j < ix->hits.n; j++)
                 if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
@@ -102,13 +102,13 @@ static int find_candidates(nd_index *ix)
     uint32_t nq = (uint32_t)ix->pkeys.n;
     for (size_t i = 0; i < cap; i++) {
         uint32_t shared = (uint32_t)table[i], docno = (uint32_t)((table[i] >> 32) - 1);
-        if (shared < MIN_SHARED_KEYS) continue;
+        if (shared < ND_MIN_SHARED_KEYS) continue;
         nd_record r;
         if (ix_record(ix, docno, &r)) return -1;
         float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
-        /* scan's candidates need MIN_SHARED_FRACTION, but below the derived
+        /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
-        if ((float)shared < DERIVED_SHARED_FRACTION * fewer) continue;
+        if ((float)shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
         ix_match m = { .docno = docno, .shared = shared, .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }

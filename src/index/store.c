@@ -248,18 +248,18 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     if (mdb_put(ix->txn, ix->docs, &k, &d, MDB_APPEND)) return -1;
     MDB_val ik = id_key(id, idlen, buf), iv = { sizeof docno, &docno };
     if (mdb_put(ix->txn, ix->ids, &ik, &iv, MDB_NOOVERWRITE)) return -1;
-    /* A key turns hot when its list would pass IX_ALL_PAIRS: from then on
+    /* A key turns hot when its list would pass ND_ALL_PAIRS_POSTING: from then on
      * only its count and newest holder matter, kept in `hot`.  The kept
      * keys go over the query's array (it is not read again). */
     uint32_t n = 0;
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i], hv[2] = { ki->count + 1, docno };
-        if (ki->count + 1 <= IX_ALL_PAIRS) {
+        if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
             ix->pkeys.v[n++] = pk;
             continue;
         }
-        if (ki->count >= IX_MAX_POSTING) continue;  /* ignored for good: no need to count on */
+        if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
         MDB_val hk = { sizeof pk, &pk }, hd = { sizeof hv, hv };
         if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0)) return -1;
     }
