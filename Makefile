@@ -85,7 +85,7 @@ unit: all $(TESTS)
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(MPI_SRC:%.c=$(BUILD)/obj/%.d)
 
 # ---- fuzzing (tests/fuzz/README.md) ---------------------------------------
 # One libFuzzer harness a parser or stage, built with clang into build/fuzz.

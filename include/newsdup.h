@@ -66,8 +66,6 @@ typedef struct nd_options {
     double rewrite_threshold;/* derivation score that makes a rewrite; default 0.20 (README) */
     double related_threshold;/* content overlap that makes independent coverage "related" */
     unsigned threads;        /* worker threads for the scan; 0 = one per core.  The result is the same for any count */
-    size_t cache_bytes;      /* memory for documents' features (about 7 KB each); a corpus that
-                                fits is tokenised once, a larger one re-reads text; default 1 GiB */
     void (*progress)(void *ctx, const nd_progress *p);
     void *progress_ctx;
 } nd_options;

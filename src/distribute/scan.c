@@ -18,7 +18,6 @@
 typedef struct run {
     nd_share *s;
     nd_corpus view;             /* this rank's counted documents, in global order */
-    nd_feature_cache *kept;
     nd_fingerprints fp;
     nd_outbox o;
     nd_kv64 *dir;               /* the directory part this rank keeps: global number -> key count << 32 | home */
@@ -27,10 +26,10 @@ typedef struct run {
     ND_VEC(nd_candidate) cand;
     ND_VEC(uint8_t) full;
     ND_VEC(uint32_t) home_b;
-    /* documents of other ranks fetched for verification */
+    /* features of other ranks' documents, fetched for verification */
     nd_inbox fetched;
-    nd_doc *work_docs;          /* view's documents, then the fetched ones */
-    nd_kv64 *fetched_at;        /* global number -> index in work_docs, sorted */
+    nd_feature_store work;      /* the view's documents, then the fetched ones (refers to fp and fetched) */
+    nd_kv64 *fetched_at;        /* global number -> index in work, sorted */
     size_t nfetched;
     nd_verdicts vd;
 } run;
@@ -75,8 +74,7 @@ static nd_status fingerprint(run *u, nd_error *err)
     if (!u->view.docs.v) return oom(err, "fingerprinting");
     for (uint32_t i = 0; i < s->nlocal; i++) u->view.docs.v[i] = s->read->docs.v[s->local_doc[i]];
     u->view.docs.n = u->view.docs.cap = s->nlocal;
-    if (nd_feature_cache_new(&u->view, &u->kept) || nd_stats_reset(&u->view, s->ndocs) ||
-        nd_stage_fingerprint(&u->view, u->kept, &u->fp))
+    if (nd_stats_reset(&u->view) || nd_stage_fingerprint(&u->view, &u->fp))
         return oom(err, "fingerprinting");
     return ND_OK;
 }
@@ -299,24 +297,32 @@ static nd_status count_pairs(run *u, nd_inbox *pairs, nd_error *err)
     return nd_share_agree(u->s->comm, st, err);
 }
 
-/* ---- text of documents held elsewhere ------------------------------------- */
+/* ---- documents held elsewhere -------------------------------------------- */
+
+/* What a rank sends of a document: its compact features (to verify and
+ * cluster) or its text (for the report). */
+typedef enum { SEND_FEATURES, SEND_TEXT } doc_part;
 
 /* Packs this rank's document i (view index) for rank r as [number, length,
- * flags, published, evidence, text with its NUL].  0, or -1. */
-static int send_doc(run *u, int r, uint32_t i)
+ * flags, payload bytes, published, evidence, payload]: the payload is its
+ * encoded features or its text with the NUL.  0, or -1. */
+static int send_doc(run *u, int r, uint32_t i, doc_part part)
 {
     const nd_doc *d = &u->view.docs.v[i];
-    uint32_t head[3] = { u->s->global[i], d->len, d->flags };
+    const nd_packed *f = &u->fp.features.doc[i];
+    const void *payload = part == SEND_TEXT ? (const void *)d->text : f->bytes;
+    uint32_t head[4] = { u->s->global[i], d->len, d->flags, part == SEND_TEXT ? d->len + 1 : f->n };
     return nd_outbox_put(&u->o, r, head, sizeof head) || nd_outbox_put(&u->o, r, &d->published, sizeof d->published) ||
-           nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence)) || nd_outbox_put(&u->o, r, d->text, (size_t)d->len + 1);
+           nd_outbox_put(&u->o, r, &u->fp.ev[i], sizeof(nd_evidence)) || nd_outbox_put(&u->o, r, payload, head[3]);
 }
 
-/* Walks documents packed by send_doc: 1 with the next one in *g, *d (text
- * pointing into the buffer) and *ev; 0 at the end. */
-static int next_doc(nd_unpacker *p, uint32_t *g, nd_doc *d, nd_evidence *ev)
+/* Walks documents packed by send_doc: 1 with the next one in *g, *d, *ev
+ * and its payload in *pk (pointing into the buffer; d->text is the payload,
+ * which is the text when texts were sent); 0 at the end. */
+static int next_doc(nd_unpacker *p, uint32_t *g, nd_doc *d, nd_evidence *ev, nd_packed *pk)
 {
     if (p->at >= p->end) return 0;
-    uint32_t head[3];
+    uint32_t head[4];
     memset(d, 0, sizeof *d);
     nd_unpack(p, head, sizeof head);
     nd_unpack(p, &d->published, sizeof d->published);
@@ -326,13 +332,14 @@ static int next_doc(nd_unpacker *p, uint32_t *g, nd_doc *d, nd_evidence *ev)
     d->len = head[1];
     d->flags = head[2];
     d->text = p->at;
-    if ((size_t)(p->end - p->at) < (size_t)head[1] + 1) p->bad = 1;
-    p->at = p->bad ? p->end : p->at + head[1] + 1;
+    *pk = (nd_packed){ (const uint8_t *)p->at, head[3] };
+    if ((size_t)(p->end - p->at) < head[3]) p->bad = 1;
+    p->at = p->bad ? p->end : p->at + head[3];
     return !p->bad;
 }
 
 /* Sends rank r each document it asked for (requests from r in `asked`). */
-static nd_status answer(run *u, const nd_inbox *asked, nd_inbox *answers, nd_error *err)
+static nd_status answer(run *u, const nd_inbox *asked, doc_part part, nd_inbox *answers, nd_error *err)
 {
     nd_share *s = u->s;
     nd_status st = ND_OK;
@@ -344,34 +351,36 @@ static nd_status answer(run *u, const nd_inbox *asked, nd_inbox *answers, nd_err
                 st = nd_fail(err, ND_EFORMAT, "rank %d asked for document %u, which this rank does not hold", r, g);
                 break;
             }
-            if (send_doc(u, r, i)) st = oom(err, "sending texts");
+            if (send_doc(u, r, i, part)) st = oom(err, "sending documents");
         }
-    return shuffle(u, st, answers, "sending texts", err);
+    return shuffle(u, st, answers, "sending documents", err);
 }
 
 /* Asks each rank for the documents in want[] (global numbers, with their
- * homes in home[]) and receives them; every rank answers others' asks.
- * Collective: a rank that failed before (st) takes part asking nothing. */
-static nd_status fetch(run *u, nd_status st, const uint32_t *want, const uint32_t *home, size_t n, nd_inbox *got,
-                       nd_error *err)
+ * homes in home[]) and receives them with the given part; every rank
+ * answers others' asks.  Collective: a rank that failed before (st) takes
+ * part asking nothing. */
+static nd_status fetch(run *u, nd_status st, const uint32_t *want, const uint32_t *home, size_t n, doc_part part,
+                       nd_inbox *got, nd_error *err)
 {
     nd_inbox asked = { 0 };
     for (size_t i = 0; i < n && st == ND_OK; i++)
-        if (nd_outbox_put(&u->o, (int)home[i], &want[i], sizeof want[i])) st = oom(err, "asking for texts");
-    if ((st = shuffle(u, st, &asked, "asking for texts", err)) == ND_OK) st = answer(u, &asked, got, err);
+        if (nd_outbox_put(&u->o, (int)home[i], &want[i], sizeof want[i])) st = oom(err, "asking for documents");
+    if ((st = shuffle(u, st, &asked, "asking for documents", err)) == ND_OK) st = answer(u, &asked, part, got, err);
     nd_inbox_free(&asked);
     return st;
 }
 
-/* Fetches the second documents of this rank's candidates that other ranks
- * hold, and sets up the working corpus: the view's documents, then those. */
+/* Fetches the features of the second documents of this rank's candidates
+ * that other ranks hold, and sets up the working store: the view's
+ * documents, then those. */
 static nd_status fetch_partners(run *u, nd_error *err)
 {
     nd_share *s = u->s;
     size_t n = u->cand.n;
     uint64_t *want = malloc((n + 1) * sizeof *want), *tmp = malloc((n + 1) * sizeof *tmp);
     uint32_t *g = malloc((n + 1) * sizeof *g), *home = malloc((n + 1) * sizeof *home);
-    nd_status st = want && tmp && g && home ? ND_OK : oom(err, "asking for texts");
+    nd_status st = want && tmp && g && home ? ND_OK : oom(err, "asking for features");
     size_t k = 0, m = 0;
     for (size_t i = 0; i < n && st == ND_OK; i++)
         if (u->home_b.v[i] != (uint32_t)s->rank) want[k++] = (uint64_t)u->home_b.v[i] << 32 | u->cand.v[i].b;
@@ -381,26 +390,28 @@ static nd_status fetch_partners(run *u, nd_error *err)
             home[m] = (uint32_t)(want[i] >> 32);
             g[m++] = (uint32_t)want[i];
         }
-    if ((st = fetch(u, st, g, home, m, &u->fetched, err)) != ND_OK) goto done;  /* settled over ranks */
-    u->work_docs = malloc(((size_t)s->nlocal + m + 1) * sizeof *u->work_docs);
+    if ((st = fetch(u, st, g, home, m, SEND_FEATURES, &u->fetched, err)) != ND_OK) goto done;  /* settled over ranks */
+    u->work.doc = malloc(((size_t)s->nlocal + m + 1) * sizeof *u->work.doc);
     u->fetched_at = malloc((m + 1) * sizeof *u->fetched_at);
     nd_kv64 *kvtmp = malloc((m + 1) * sizeof *kvtmp);
-    if (!u->work_docs || !u->fetched_at || !kvtmp) {
+    if (!u->work.doc || !u->fetched_at || !kvtmp) {
         free(kvtmp);
-        st = oom(err, "receiving texts");
+        st = oom(err, "receiving features");
         goto settle;
     }
-    memcpy(u->work_docs, u->view.docs.v, (size_t)s->nlocal * sizeof *u->work_docs);
+    memcpy(u->work.doc, u->fp.features.doc, (size_t)s->nlocal * sizeof *u->work.doc);
     nd_unpacker p = { u->fetched.data, u->fetched.data + u->fetched.total, 0 };
     uint32_t num;
     nd_doc d;
     nd_evidence ev;
-    while (u->nfetched < m && next_doc(&p, &num, &d, &ev)) {
+    nd_packed pk;
+    while (u->nfetched < m && next_doc(&p, &num, &d, &ev, &pk)) {
         uint32_t w = s->nlocal + (uint32_t)u->nfetched;
-        u->work_docs[w] = d;
+        u->work.doc[w] = pk;
         u->fetched_at[u->nfetched++] = (nd_kv64){ num, w };
     }
-    if (p.bad || u->nfetched != m) st = nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
+    u->work.ndocs = s->nlocal + (uint32_t)u->nfetched;
+    if (p.bad || u->nfetched != m) st = nd_fail(err, ND_EFORMAT, "features from other ranks arrived damaged");
     else nd_sort_kv64(u->fetched_at, u->nfetched, kvtmp);
     free(kvtmp);
 settle:
@@ -424,20 +435,12 @@ static uint32_t work_index(const run *u, uint32_t g)
 
 static nd_status verify(run *u, nd_error *err)
 {
-    nd_corpus work = u->view;
-    work.docs.v = u->work_docs;
-    work.docs.n = work.docs.cap = u->s->nlocal + u->nfetched;
     nd_candidates c = { malloc((u->cand.n + 1) * sizeof *c.v), u->cand.n };
     if (!c.v) return oom(err, "verifying");
     for (size_t i = 0; i < c.n; i++)
         c.v[i] = (nd_candidate){ work_index(u, u->cand.v[i].a), work_index(u, u->cand.v[i].b), u->cand.v[i].shared };
-    int fits = u->kept ? nd_feature_cache_extend(u->kept, &work) : 1;
-    if (fits == 1) {
-        nd_feature_cache_free(u->kept);
-        u->kept = NULL;
-    }
     u->vd.full = u->full.v;
-    int rc = fits < 0 || nd_stage_verify(&work, &c, u->kept, &u->vd);
+    int rc = nd_stage_verify(&u->view, &c, &u->work, &u->vd);
     u->vd.full = NULL;
     free(c.v);
     return rc ? oom(err, "verifying") : ND_OK;
@@ -534,7 +537,7 @@ static nd_status send_groups(run *u, const nd_inbox *owners, nd_inbox *docs, nd_
     for (size_t k = 0; k + 1 < owners->total / sizeof(uint32_t) && st == ND_OK; k += 2) {
         uint32_t i = local_of(s, to[k]);
         if (i == UINT32_MAX) st = nd_fail(err, ND_EFORMAT, "grouped document %u is not on this rank", to[k]);
-        else if ((owner_of[i] = to[k + 1]) >= (uint32_t)s->nranks || send_doc(u, (int)owner_of[i], i))
+        else if ((owner_of[i] = to[k + 1]) >= (uint32_t)s->nranks || send_doc(u, (int)owner_of[i], i, SEND_FEATURES))
             st = oom(err, "sending groups");
     }
     if ((st = shuffle(u, st, docs, "sending groups", err)) == ND_OK) {
@@ -555,6 +558,7 @@ typedef struct group_set {
     uint32_t *global;           /* [i]: global number, ascending */
     nd_doc *docs;
     nd_evidence *ev;
+    nd_feature_store features;  /* refers to the received documents */
     nd_candidates cand;
     nd_verdicts vd;
 } group_set;
@@ -566,6 +570,7 @@ static void group_set_free(group_set *gs)
     free(gs->global);
     free(gs->docs);
     free(gs->ev);
+    nd_feature_store_free(&gs->features);
     free(gs->cand.v);
     free(gs->vd.score);
     free(gs->vd.full);
@@ -578,31 +583,37 @@ static nd_status load_groups(const nd_inbox *docs, const nd_inbox *cands, group_
     uint32_t g;
     nd_doc d;
     nd_evidence e;
-    while (next_doc(&p, &g, &d, &e)) m++;
+    nd_packed pk;
+    while (next_doc(&p, &g, &d, &e, &pk)) m++;
     if (p.bad) return nd_fail(err, ND_EFORMAT, "grouped documents arrived damaged");
     nd_kv64 *order = malloc((m + nc + 1) * sizeof *order), *tmp = malloc((m + nc + 1) * sizeof *tmp);
     nd_doc *dv = malloc((m + 1) * sizeof *dv);
     nd_evidence *ev = malloc((m + 1) * sizeof *ev);
+    nd_packed *fv = malloc((m + 1) * sizeof *fv);
     gs->global = malloc((m + 1) * sizeof *gs->global);
     gs->docs = malloc((m + 1) * sizeof *gs->docs);
     gs->ev = malloc((m + 1) * sizeof *gs->ev);
+    gs->features.doc = malloc((m + 1) * sizeof *gs->features.doc);
     gs->cand.v = malloc((nc + 1) * sizeof *gs->cand.v);
     gs->vd.score = malloc((nc + 1) * sizeof *gs->vd.score);
     gs->vd.full = malloc(nc + 1);
     nd_status st = ND_OK;
-    if (!order || !tmp || !dv || !ev || !gs->global || !gs->docs || !gs->ev || !gs->cand.v || !gs->vd.score || !gs->vd.full) {
+    if (!order || !tmp || !dv || !ev || !fv || !gs->global || !gs->docs || !gs->ev || !gs->features.doc ||
+        !gs->cand.v || !gs->vd.score || !gs->vd.full) {
         st = oom(err, "clustering groups");
         goto done;
     }
     p.at = docs->data;
-    for (size_t i = 0; i < m && next_doc(&p, &g, &dv[i], &ev[i]); i++) order[i] = (nd_kv64){ g, i };
+    for (size_t i = 0; i < m && next_doc(&p, &g, &dv[i], &ev[i], &fv[i]); i++) order[i] = (nd_kv64){ g, i };
     nd_sort_kv64(order, m, tmp);
     for (size_t i = 0; i < m; i++) {
         gs->global[i] = (uint32_t)order[i].key;
         gs->docs[i] = dv[order[i].val];
+        gs->docs[i].text = "";  /* the payload was the features */
         gs->ev[i] = ev[order[i].val];
+        gs->features.doc[i] = fv[order[i].val];
     }
-    gs->n = (uint32_t)m;
+    gs->n = gs->features.ndocs = (uint32_t)m;
     /* the candidates inside the groups, by (a, b) as nd_scan has them */
     const scored *x = (const scored *)(const void *)cands->data;
     size_t k = 0;
@@ -623,6 +634,7 @@ done:
     free(tmp);
     free(dv);
     free(ev);
+    free(fv);
     return st;
 }
 
@@ -650,18 +662,16 @@ static int send_cluster(run *u, const group_set *gs, const nd_cluster *cl)
 static nd_status cluster_groups(run *u, const nd_inbox *docs, const nd_inbox *cands, nd_inbox *clusters, nd_error *err)
 {
     group_set gs = { 0 };
-    nd_feature_cache *kept = NULL;
     nd_result *r = NULL;
     nd_status st = load_groups(docs, cands, &gs, err);
     nd_corpus sub = u->view;  /* the options and every rank's statistics */
     sub.docs.v = gs.docs;
     sub.docs.n = sub.docs.cap = gs.n;
-    if (st == ND_OK && (nd_feature_cache_new(&sub, &kept) || !(r = nd_stage_cluster(&sub, &gs.cand, &gs.vd, gs.ev, kept))))
+    if (st == ND_OK && !(r = nd_stage_cluster(&sub, &gs.cand, &gs.vd, gs.ev, &gs.features)))
         st = oom(err, "clustering groups");
     for (size_t k = 0; r && k < r->nclusters && st == ND_OK; k++)
         if (send_cluster(u, &gs, &r->clusters[k])) st = oom(err, "sending clusters");
     nd_result_free(r);
-    nd_feature_cache_free(kept);
     group_set_free(&gs);
     return shuffle(u, st, clusters, "sending clusters", err);
 }
@@ -726,7 +736,8 @@ static nd_status build_corpus(run *u, const nd_inbox *texts, nd_corpus **out, nd
     uint32_t g;
     nd_doc d;
     nd_evidence e;
-    while (next_doc(&p, &g, &d, &e))
+    nd_packed pk;
+    while (next_doc(&p, &g, &d, &e, &pk))
         if (g < n) s->docs[g].text = d.text;
     if (p.bad) return nd_fail(err, ND_EFORMAT, "texts from other ranks arrived damaged");
     if (!(*out = nd_corpus_new(&u->view.opt, err))) return err->code;
@@ -806,7 +817,7 @@ nd_status nd_mpi_scan(nd_share *s, int with_text, nd_corpus **out, nd_result **r
         st = assemble(s, &clusters, &related, r, err);
         if (st == ND_OK && with_text) st = members_of(s, *r, &want, &home, &nwant, err);
     }
-    if ((st = fetch(&u, st, want, home, nwant, &texts, err)) != ND_OK) goto done;
+    if ((st = fetch(&u, st, want, home, nwant, SEND_TEXT, &texts, err)) != ND_OK) goto done;
     if (s->rank == 0) st = build_corpus(&u, &texts, out, err);
     st = nd_share_agree(s->comm, st, err);
     uint64_t sent = s->bytes_sent + u.o.bytes_sent, ncand = u.cand.n, rss = peak_rss_kb();
@@ -837,10 +848,9 @@ done:
     nd_outbox_free(&u.o);
     free(u.dir);
     nd_fingerprints_free(&u.fp);
-    nd_feature_cache_free(u.kept);
+    free(u.work.doc);  /* the bytes are fp's and fetched's */
     nd_docfreq_free(&u.view.df);
     free(u.view.docs.v);
-    free(u.work_docs);
     free(u.fetched_at);
     free(u.vd.score);
     nd_vec_free(&u.cand);

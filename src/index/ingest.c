@@ -151,7 +151,7 @@ static int verify_candidates(nd_index *ix)
             stored = &ix->stored_full;
             query = &ix->full;
         } else {
-            int rc = nd_compact_decode(&r, &ix->stored);
+            int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
             if (rc) return rc;
         }
         if (nd_verify(stored, query, &p, &ix->al, &m->s)) return -1;

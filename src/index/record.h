@@ -1,21 +1,13 @@
 /* What the ingest index keeps of a document instead of its text: a header
- * (verdict, key count, id, source, published) and a compact form of the
- * features verification reads.  The compact form is lossy, on purpose:
- *  - content-word and bigram hashes are cut to their low 16 bits (two
- *    words then collide with odds 1 in 65,536 per pair compared);
- *  - of the 5-word shingles only the 1 in 8 that the candidate keys sample
- *    are kept (low 16 bits), so shingle containment is estimated from that
- *    sample;
- *  - sets are stored sorted and Rice-coded (about 9 to 14 bits a hash). */
+ * (verdict, key count, id, source, published) and the encoded compact
+ * features (fingerprint/compact.h) verification reads. */
 #ifndef ND_RECORD_H
 #define ND_RECORD_H
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../fingerprint/features.h"
-#include "../util/vec.h"
-
-typedef ND_VEC(uint8_t) nd_bytes;
+#include "../fingerprint/compact.h"
+#include "../util/bytes.h"
 
 typedef struct nd_record {
     uint8_t verdict;          /* nd_verdict the document got when it was added */
@@ -29,13 +21,8 @@ typedef struct nd_record {
     size_t ncompact;
 } nd_record;
 
-/* The compact form of full features f in *out (reusing out's buffers; sent_index
- * counts 0, 1, ...), ready for nd_verify against another compact form.
- * 0, or -1 when out of memory. */
-int nd_compact_project(const nd_features *f, nd_features *out);
-
 /* Appends r's header and strings and the encoding of compact features c
- * (as made by nd_compact_project) to out; r->compact is ignored.
+ * (made by nd_compact_project) to out; r->compact is ignored.
  * 0, or -1 when out of memory. */
 int nd_record_encode(const nd_record *r, const nd_features *c, nd_bytes *out);
 
@@ -43,7 +30,4 @@ int nd_record_encode(const nd_record *r, const nd_features *c, nd_bytes *out);
  * bytes are not a record (a damaged or foreign index). */
 int nd_record_decode(const void *p, size_t n, nd_record *r);
 
-/* Decodes r's compact features into *out (reusing its buffers).  0, -1 when
- * out of memory, -2 when the bytes are malformed. */
-int nd_compact_decode(const nd_record *r, nd_features *out);
 #endif

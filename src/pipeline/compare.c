@@ -2,17 +2,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../fingerprint/features.h"
+#include "../fingerprint/compact.h"
 #include "../read/corpus.h"
 #include "../util/error.h"
 #include "../verify/verify.h"
 #include "stats.h"
 #include "newsdup.h"
 
-static int features_of(const nd_corpus *c, nd_tokeniser *tk, uint32_t doc, nd_tokens *t, nd_features *f)
+/* The compact features the scan compares documents by, so that a pair
+ * scores here as it does in a scan of the same corpus. */
+static int features_of(const nd_corpus *c, nd_tokeniser *tk, uint32_t doc, nd_tokens *t, nd_features *full,
+                       nd_features *f)
 {
     const nd_doc *d = &c->docs.v[doc];
-    return nd_features_of_text(tk, d->text, d->len, c->opt.max_sentences, t, f);
+    return nd_compact_of_text(tk, d->text, d->len, c->opt.max_sentences, t, full, f);
 }
 
 nd_status nd_compare_pair(nd_corpus *c, uint32_t a, uint32_t b, nd_pair_score *out, nd_error *err)
@@ -21,17 +24,19 @@ nd_status nd_compare_pair(nd_corpus *c, uint32_t a, uint32_t b, nd_pair_score *o
     if (a >= n || b >= n) return nd_fail(err, ND_EINVAL, "document index out of range (%u, %u of %u)", a, b, n);
     nd_tokeniser *tk = nd_tokeniser_new();
     nd_tokens ta = { 0 }, tb = { 0 };
-    nd_features fa = { 0 }, fb = { 0 };
+    nd_features full = { 0 }, fa = { 0 }, fb = { 0 };
     nd_alignment al = { 0 };
     nd_verify_params p;
     const nd_docfreq *df = nd_stats_docfreq(c);
     nd_verify_params_from(&c->opt, df, &p);
     nd_status st = ND_OK;
-    if (!tk || !df || features_of(c, tk, a, &ta, &fa) || features_of(c, tk, b, &tb, &fb) || nd_verify(&fa, &fb, &p, &al, out))
+    if (!tk || !df || features_of(c, tk, a, &ta, &full, &fa) ||
+        features_of(c, tk, b, &tb, &full, &fb) || nd_verify(&fa, &fb, &p, &al, out))
         st = nd_fail(err, ND_ENOMEM, "out of memory comparing %s and %s", c->docs.v[a].id, c->docs.v[b].id);
     nd_tokeniser_free(tk);
     nd_tokens_free(&ta);
     nd_tokens_free(&tb);
+    nd_features_free(&full);
     nd_features_free(&fa);
     nd_features_free(&fb);
     nd_alignment_free(&al);

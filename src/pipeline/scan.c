@@ -10,6 +10,7 @@
 #include "../candidates/keys.h"
 #include "../cluster/cluster.h"
 #include "../cluster/origin.h"
+#include "../fingerprint/compact.h"
 #include "../fingerprint/evidence.h"
 #include "../fingerprint/features.h"
 #include "../read/corpus.h"
@@ -19,88 +20,19 @@
 #include "stages.h"
 #include "stats.h"
 
-#define FEATURE_BYTES 7168      /* a news article's packed features, for sizing the cache */
+/* Compact features of one document, decoded from the store; `doc` names
+ * which (UINT32_MAX: none yet), so runs of pairs sharing a document decode
+ * it once. */
+typedef struct decoded {
+    uint32_t doc;
+    nd_features f;
+} decoded;
 
-/* Features of documents.  A corpus whose features fit in nd_options.cache_bytes
- * keeps every document's features from fingerprinting on (one slot a
- * document, read-only afterwards, so verifying threads share it).  A larger
- * corpus recomputes them on demand in direct-mapped caches that share the
- * same budget: the text is re-read instead of keeping every document's
- * features, so memory stays bounded. */
-struct nd_feature_cache {
-    const nd_corpus *c;
-    nd_tokeniser *tk;
-    nd_tokens tokens;           /* of the document last computed */
-    nd_features scratch;        /* built here, then packed into a slot */
-    uint32_t nslots;
-    struct slot {
-        uint32_t doc;           /* UINT32_MAX: empty */
-        void *block;            /* f's storage */
-        nd_features f;
-    } *slots;
-};
-typedef nd_feature_cache feature_cache;
-
-static int cache_init(feature_cache *fc, const nd_corpus *c, uint32_t nslots)
-{
-    memset(fc, 0, sizeof *fc);
-    fc->c = c;
-    fc->nslots = nslots ? nslots : 1;
-    fc->tk = nd_tokeniser_new();
-    fc->slots = calloc(fc->nslots, sizeof *fc->slots);
-    if (!fc->tk || !fc->slots) return -1;
-    for (size_t i = 0; i < fc->nslots; i++) fc->slots[i].doc = UINT32_MAX;
-    return 0;
-}
-
-/* Slots of one of `ways` caches that share the budget. */
-static uint32_t cache_slots(const nd_corpus *c, unsigned ways)
-{
-    uint64_t slots = c->opt.cache_bytes / FEATURE_BYTES / ways;
-    return slots < 64 ? 64 : slots > UINT32_MAX ? UINT32_MAX : (uint32_t)slots;
-}
-
-static void cache_free(feature_cache *fc)
-{
-    if (fc->slots)
-        for (size_t i = 0; i < fc->nslots; i++) free(fc->slots[i].block);
-    nd_tokens_free(&fc->tokens);
-    nd_features_free(&fc->scratch);
-    free(fc->slots);
-    nd_tokeniser_free(fc->tk);
-    memset(fc, 0, sizeof *fc);
-}
-
-/* Computes doc's features into slot sl with fc's tokeniser and scratch
- * (fc->tokens holds doc's tokens afterwards).  NULL when out of memory. */
-static const nd_features *compute_into(feature_cache *fc, struct slot *sl, uint32_t doc)
-{
-    const nd_doc *d = &fc->c->docs.v[doc];
-    sl->doc = UINT32_MAX;
-    free(sl->block);
-    sl->block = NULL;
-    if (nd_features_of_text(fc->tk, d->text, d->len, fc->c->opt.max_sentences, &fc->tokens, &fc->scratch) ||
-        !(sl->block = nd_features_pack(&fc->scratch, &sl->f)))
-        return NULL;
-    sl->doc = doc;
-    return &sl->f;
-}
-
-/* Features of doc; the pointer is valid until the next call for another
- * document in the same slot.  NULL when out of memory. */
-static const nd_features *cache_get(feature_cache *fc, uint32_t doc, uint32_t avoid_slot, uint32_t *slot_out)
-{
-    uint32_t s = doc % fc->nslots;
-    if (s == avoid_slot) s = (s + 1) % fc->nslots;  /* keep both sides of a pair alive */
-    if (slot_out) *slot_out = s;
-    if (fc->slots[s].doc == doc) return &fc->slots[s].f;
-    return compute_into(fc, &fc->slots[s], doc);
-}
-
-/* What one verifying thread needs: a cache (its own, or the shared
- * read-only one), alignment scratch and the thresholds. */
+/* What one verifying thread needs: its decoded documents, alignment
+ * scratch and the thresholds. */
 typedef struct verifier {
-    feature_cache *fc;
+    const nd_feature_store *fs;
+    decoded side[2];
     nd_alignment al;
     nd_verify_params params;
     /* pairs already scored in full, sorted by (a, b): the clustering stage
@@ -109,6 +41,34 @@ typedef struct verifier {
     const nd_pair_score *known_score;
     const uint8_t *known_full;
 } verifier;
+
+static void verifier_init(verifier *v, const nd_corpus *c, const nd_feature_store *fs)
+{
+    memset(v, 0, sizeof *v);
+    v->fs = fs;
+    v->side[0].doc = v->side[1].doc = UINT32_MAX;
+    nd_verify_params_from(&c->opt, &c->df, &v->params);
+}
+
+static void verifier_free(verifier *v)
+{
+    nd_features_free(&v->side[0].f);
+    nd_features_free(&v->side[1].f);
+    nd_alignment_free(&v->al);
+}
+
+/* Features of doc, decoded into side s.  NULL when out of memory (or the
+ * store's bytes are damaged, which only a bug would do). */
+static const nd_features *features_of(verifier *v, int s, uint32_t doc)
+{
+    decoded *d = &v->side[s];
+    if (d->doc == doc) return &d->f;
+    d->doc = UINT32_MAX;
+    const nd_packed *p = &v->fs->doc[doc];
+    if (nd_compact_decode(p->bytes, p->n, &d->f)) return NULL;
+    d->doc = doc;
+    return &d->f;
+}
 
 /* The full score of (a, b) if the verify stage computed it, else NULL. */
 static const nd_pair_score *known_pair(const verifier *v, uint32_t a, uint32_t b)
@@ -134,14 +94,8 @@ static const nd_pair_score *known_pair(const verifier *v, uint32_t a, uint32_t b
 /* Scores a pair fully, or (cheap) only for related coverage. */
 static int verify_pair(verifier *v, uint32_t a, uint32_t b, int full, nd_pair_score *out)
 {
-    uint32_t slot;
-    const nd_features *fa = cache_get(v->fc, a, UINT32_MAX, &slot);
-    if (!fa) return -1;
-    const nd_features *fb = cache_get(v->fc, b, slot, NULL);
-    if (!fb) return -1;
-    /* the second lookup may have evicted a from a neighbouring slot: refetch */
-    fa = cache_get(v->fc, a, UINT32_MAX, NULL);
-    if (!fa) return -1;
+    const nd_features *fa = features_of(v, 0, a), *fb = features_of(v, 1, b);
+    if (!fa || !fb) return -1;
     if (full) return nd_verify(fa, fb, &v->params, &v->al, out);
     nd_verify_related(fa, fb, &v->params, out);
     return 0;
@@ -220,50 +174,24 @@ static unsigned thread_count(const nd_corpus *c, size_t work)
     return n;
 }
 
-/* ---- the kept cache ------------------------------------------------------ */
-
-int nd_feature_cache_new(const nd_corpus *c, nd_feature_cache **out)
+void nd_feature_store_free(nd_feature_store *fs)
 {
-    *out = NULL;
-    if ((uint64_t)c->docs.n * FEATURE_BYTES > c->opt.cache_bytes) return 0;
-    nd_feature_cache *fc = calloc(1, sizeof *fc);
-    if (!fc || cache_init(fc, c, (uint32_t)c->docs.n)) {
-        nd_feature_cache_free(fc);
-        return -1;
-    }
-    *out = fc;
-    return 0;
-}
-
-int nd_feature_cache_extend(nd_feature_cache *fc, const nd_corpus *view)
-{
-    uint32_t n = (uint32_t)view->docs.n;
-    if ((uint64_t)n * FEATURE_BYTES > view->opt.cache_bytes) return 1;
-    if (n > fc->nslots) {
-        struct slot *s = realloc(fc->slots, (size_t)n * sizeof *s);
-        if (!s) return -1;
-        for (uint32_t i = fc->nslots; i < n; i++) s[i] = (struct slot){ UINT32_MAX, NULL, { 0 } };
-        fc->slots = s;
-        fc->nslots = n;
-    }
-    fc->c = view;
-    return 0;
-}
-
-void nd_feature_cache_free(nd_feature_cache *fc)
-{
-    if (!fc) return;
-    cache_free(fc);
-    free(fc);
+    for (uint32_t i = 0; i < fs->nowned; i++) free(fs->owned[i]);
+    free(fs->owned);
+    free(fs->doc);
+    memset(fs, 0, sizeof *fs);
 }
 
 /* ---- fingerprint ------------------------------------------------------ */
 
 typedef struct fp_job {
     nd_corpus *c;
-    feature_cache *shared;      /* fill these slots (small corpus), or NULL */
-    feature_cache own;          /* tokeniser and scratch */
     uint32_t d0, d1;            /* documents [d0, d1) */
+    nd_tokeniser *tk;
+    nd_tokens tokens;
+    nd_features full, compact;
+    nd_bytes packed;            /* this range's encoded compact features */
+    uint64_t *packed_at;        /* per document of the corpus: where its bytes start in `packed` */
     uint32_t *keys, nkeys, cap; /* this range's keys, in document order */
     uint32_t *nkeys_of;         /* per document of the corpus */
     nd_evidence *ev;
@@ -274,21 +202,44 @@ static int fingerprint_range(void *arg)
     fp_job *j = arg;
     for (uint32_t d = j->d0; d < j->d1; d++) {
         const nd_doc *doc = &j->c->docs.v[d];
-        /* in the shared cache slot d is this document's alone, so threads do not meet */
-        const nd_features *f = j->shared ? compute_into(&j->own, &j->shared->slots[d], d)
-                                         : cache_get(&j->own, d, UINT32_MAX, NULL);
         uint32_t before = j->nkeys;
-        if (!f || nd_keys_build(f, &j->keys, &j->nkeys, &j->cap) ||
-            nd_evidence_of(doc->text, doc->len, &j->own.tokens, &j->ev[d]))
+        j->packed_at[d] = j->packed.n;
+        if (nd_compact_of_text(j->tk, doc->text, doc->len, j->c->opt.max_sentences, &j->tokens, &j->full,
+                               &j->compact) ||
+            nd_keys_build(&j->full, &j->keys, &j->nkeys, &j->cap) ||
+            nd_evidence_of(doc->text, doc->len, &j->tokens, &j->ev[d]) || nd_compact_encode(&j->compact, &j->packed))
             return -1;
         j->nkeys_of[d] = j->nkeys - before;
-        nd_docfreq_add(&j->c->df, f);
+        nd_docfreq_add(&j->c->df, &j->compact);
         if (j->d0 == 0 && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
     }
     return 0;
 }
 
-int nd_stage_fingerprint(nd_corpus *c, nd_feature_cache *keep, nd_fingerprints *fp)
+/* The store of c's n documents from the jobs' encodings; takes their buffers. */
+static int store_packed(fp_job *jobs, unsigned threads, uint32_t n, nd_feature_store *fs)
+{
+    fs->doc = malloc(((size_t)n + 1) * sizeof *fs->doc);
+    fs->owned = calloc(threads, sizeof *fs->owned);
+    if (!fs->doc || !fs->owned) return -1;
+    fs->ndocs = n;
+    for (unsigned t = 0; t < threads; t++) {
+        fp_job *j = &jobs[t];
+        uint8_t *bytes = j->packed.v;
+        if (!bytes) continue;  /* a range of documents without content encodes nothing */
+        uint8_t *fit = realloc(bytes, j->packed.n);  /* give back the growth slack */
+        if (fit) bytes = fit;
+        fs->owned[fs->nowned++] = bytes;
+        j->packed.v = NULL;
+        for (uint32_t d = j->d0; d < j->d1; d++) {
+            uint64_t end = d + 1 < j->d1 ? j->packed_at[d + 1] : j->packed.n;
+            fs->doc[d] = (nd_packed){ bytes + j->packed_at[d], (uint32_t)(end - j->packed_at[d]) };
+        }
+    }
+    return 0;
+}
+
+int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp)
 {
     uint32_t n = (uint32_t)c->docs.n;
     unsigned threads = thread_count(c, n);
@@ -296,20 +247,23 @@ int nd_stage_fingerprint(nd_corpus *c, nd_feature_cache *keep, nd_fingerprints *
     fp->off = malloc(((size_t)n + 1) * sizeof *fp->off);
     fp->ev = calloc((size_t)n + 1, sizeof *fp->ev);
     uint32_t *nkeys_of = calloc((size_t)n + 1, sizeof *nkeys_of);
+    uint64_t *packed_at = malloc(((size_t)n + 1) * sizeof *packed_at);
     fp_job *jobs = calloc(threads, sizeof *jobs);
     int rc = -1;
-    if (!fp->off || !fp->ev || !nkeys_of || !jobs) goto done;
+    if (!fp->off || !fp->ev || !nkeys_of || !packed_at || !jobs) goto done;
     for (unsigned t = 0; t < threads; t++) {
         fp_job *j = &jobs[t];
         j->c = c;
-        j->shared = keep;
         j->d0 = (uint32_t)((uint64_t)n * t / threads);
         j->d1 = (uint32_t)((uint64_t)n * (t + 1) / threads);
         j->nkeys_of = nkeys_of;
+        j->packed_at = packed_at;
         j->ev = fp->ev;
-        if (cache_init(&j->own, c, keep ? 1 : cache_slots(c, threads))) goto done;
+        if (!(j->tk = nd_tokeniser_new())) goto done;
     }
-    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads)) goto done;
+    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads) ||
+        store_packed(jobs, threads, n, &fp->features))
+        goto done;
     size_t total = 0;
     for (unsigned t = 0; t < threads; t++) total += jobs[t].nkeys;
     fp->keys = malloc((total + 1) * sizeof *fp->keys);
@@ -327,10 +281,16 @@ int nd_stage_fingerprint(nd_corpus *c, nd_feature_cache *keep, nd_fingerprints *
 done:
     if (jobs)
         for (unsigned t = 0; t < threads; t++) {
-            free(jobs[t].keys);
-            cache_free(&jobs[t].own);
+            fp_job *j = &jobs[t];
+            free(j->keys);
+            nd_vec_free(&j->packed);
+            nd_tokens_free(&j->tokens);
+            nd_features_free(&j->full);
+            nd_features_free(&j->compact);
+            nd_tokeniser_free(j->tk);
         }
     free(jobs);
+    free(packed_at);
     free(nkeys_of);
     return rc;
 }
@@ -340,6 +300,7 @@ void nd_fingerprints_free(nd_fingerprints *fp)
     free(fp->keys);
     free(fp->off);
     free(fp->ev);
+    nd_feature_store_free(&fp->features);
     memset(fp, 0, sizeof *fp);
 }
 
@@ -350,7 +311,6 @@ typedef struct verify_job {
     const nd_candidates *cand;
     size_t i0, i1;              /* candidates [i0, i1) */
     verifier v;
-    feature_cache own;          /* used when nothing is kept */
     nd_verdicts *out;
 } verify_job;
 
@@ -365,7 +325,7 @@ static int verify_range(void *arg)
     return 0;
 }
 
-int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, nd_feature_cache *kept, nd_verdicts *out)
+int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, const nd_feature_store *fs, nd_verdicts *out)
 {
     unsigned threads = thread_count(c, cand->n);
     verify_job *jobs = calloc(threads, sizeof *jobs);
@@ -374,20 +334,19 @@ int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, nd_feature_ca
     if (!jobs || !out->score) goto done;
     for (unsigned t = 0; t < threads; t++) {
         verify_job *j = &jobs[t];
-        *j = (verify_job){ c, cand, cand->n * t / threads, cand->n * (t + 1) / threads, { 0 }, { 0 }, out };
-        if (!kept && cache_init(&j->own, c, cache_slots(c, threads))) goto done;
-        j->v.fc = kept ? kept : &j->own;
-        nd_verify_params_from(&c->opt, &c->df, &j->v.params);
+        j->c = c;
+        j->cand = cand;
+        j->i0 = cand->n * t / threads;
+        j->i1 = cand->n * (t + 1) / threads;
+        j->out = out;
+        verifier_init(&j->v, c, fs);
     }
     if (run_parallel(verify_range, jobs, sizeof *jobs, threads)) goto done;
     nd_corpus_progress(c, "verify", cand->n, cand->n);
     rc = 0;
 done:
     if (jobs)
-        for (unsigned t = 0; t < threads; t++) {
-            cache_free(&jobs[t].own);
-            nd_alignment_free(&jobs[t].v.al);
-        }
+        for (unsigned t = 0; t < threads; t++) verifier_free(&jobs[t].v);
     free(jobs);
     return rc;
 }
@@ -395,16 +354,17 @@ done:
 /* ---- cluster ------------------------------------------------------------ */
 
 nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const nd_verdicts *vd,
-                            const nd_evidence *ev, nd_feature_cache *kept)
+                            const nd_evidence *ev, const nd_feature_store *fs)
 {
     uint32_t n = (uint32_t)c->docs.n;
     nd_edge *edges = malloc((cand->n + 1) * sizeof *edges);
     nd_related *related = malloc((cand->n + 1) * sizeof *related);
-    feature_cache own = { 0 };
-    verifier v = { 0 };
+    verifier v;
     nd_groups groups = { 0 };
     nd_result *r = NULL;
     size_t nedges = 0, nrelated = 0;
+    /* clustering asks few, scattered questions: one thread */
+    verifier_init(&v, c, fs);
     if (!edges || !related) goto done;
     for (size_t i = 0; i < cand->n; i++) {  /* in candidate order: the same for any thread count */
         const nd_pair_score *s = &vd->score[i];
@@ -412,10 +372,6 @@ nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const
         if (s->derived) edges[nedges++] = (nd_edge){ a, b, s->similarity };
         else if (s->related) related[nrelated++] = (nd_related){ a, b, s->overlap };
     }
-    /* clustering asks few, scattered questions: one thread, one cache */
-    if (!kept && cache_init(&own, c, cache_slots(c, 1))) goto done;
-    v.fc = kept ? kept : &own;
-    nd_verify_params_from(&c->opt, &c->df, &v.params);
     v.known = cand;
     v.known_score = vd->score;
     v.known_full = vd->full;
@@ -434,8 +390,7 @@ done:
     free(edges);
     free(related);
     nd_groups_free(&groups);
-    cache_free(&own);
-    nd_alignment_free(&v.al);
+    verifier_free(&v);
     return r;
 }
 
@@ -445,14 +400,11 @@ done:
 static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
 {
     uint32_t n = (uint32_t)c->docs.n;
-    nd_feature_cache *kept = NULL;
     nd_fingerprints fp = { 0 };
     nd_candidates cand = { 0 };
     nd_verdicts vd = { 0 };
     nd_result *r = NULL;
-    if (nd_feature_cache_new(c, &kept) || nd_stats_reset(c, n) || nd_stage_fingerprint(c, kept, &fp) ||
-        nd_docfreq_finish(&c->df))
-        goto done;
+    if (nd_stats_reset(c) || nd_stage_fingerprint(c, &fp) || nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     if (nd_candidates_find(fp.keys, fp.off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, &cand))
         goto done;
@@ -462,15 +414,14 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
         uint64_t ka = fp.off[a + 1] - fp.off[a], kb = fp.off[b + 1] - fp.off[b];
         vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
     }
-    if (nd_stage_verify(c, &cand, kept, &vd)) goto done;
-    r = nd_stage_cluster(c, &cand, &vd, fp.ev, kept);
+    if (nd_stage_verify(c, &cand, &fp.features, &vd)) goto done;
+    r = nd_stage_cluster(c, &cand, &vd, fp.ev, &fp.features);
 done:
     if (!r) nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
     free(vd.score);
     free(vd.full);
     nd_candidates_free(&cand);
     nd_fingerprints_free(&fp);
-    nd_feature_cache_free(kept);
     return r;
 }
 

@@ -9,34 +9,42 @@
 #include "../candidates/index.h"
 #include "../fingerprint/evidence.h"
 
-/* Features kept for verification: one slot a document while they fit
- * nd_options.cache_bytes, filled by fingerprinting or on first use. */
-typedef struct nd_feature_cache nd_feature_cache;
+/* Every document's encoded compact features (fingerprint/compact.h), by
+ * document index: about 1 KB a news article, so they are kept from
+ * fingerprinting to clustering, and verification decodes them instead of
+ * re-reading text.  The bytes belong to the `owned` blocks, or to whoever
+ * made the store by hand (the distributed scan points into its messages). */
+typedef struct nd_packed {
+    const uint8_t *bytes;
+    uint32_t n;
+} nd_packed;
 
-/* A cache with a slot for each of c's documents, or *out NULL when their
- * features would not fit the budget (each stage then recomputes features in
- * caches of its own).  0, or -1 when out of memory. */
-int nd_feature_cache_new(const nd_corpus *c, nd_feature_cache **out);
-/* Moves the cache to view, a corpus whose first documents are those of the
- * cache's corpus (their features stay) followed by others.  0; 1 when view's
- * features would not fit the budget (the cache is unchanged); -1 when out of memory. */
-int nd_feature_cache_extend(nd_feature_cache *fc, const nd_corpus *view);
-void nd_feature_cache_free(nd_feature_cache *fc);
+typedef struct nd_feature_store {
+    nd_packed *doc;
+    uint32_t ndocs;
+    uint8_t **owned;            /* freed with the store */
+    uint32_t nowned;
+} nd_feature_store;
+
+/* Frees doc and the owned blocks. */
+void nd_feature_store_free(nd_feature_store *fs);
 
 /* What fingerprinting yields: keys[off[d]..off[d+1]) are document d's
- * candidate keys, ev[d] its evidence of being an original. */
+ * candidate keys, ev[d] its evidence of being an original, and features
+ * what verification compares. */
 typedef struct nd_fingerprints {
     uint32_t *keys;
     uint64_t *off;
     nd_evidence *ev;
+    nd_feature_store features;
 } nd_fingerprints;
 
-/* Fingerprints c's documents (fills `keep`'s slots when given) and counts
+/* Fingerprints c's documents and counts
  * them into c->df, which the caller has cleared with nd_stats_reset and then
  * finishes with nd_docfreq_finish (after adding up other machines' counts,
  * where there are any).  Keys come
  * out in document order whatever the thread count.  0, or -1 when out of memory. */
-int nd_stage_fingerprint(nd_corpus *c, nd_feature_cache *keep, nd_fingerprints *fp);
+int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp);
 void nd_fingerprints_free(nd_fingerprints *fp);
 
 /* Each candidate's score: in full where full[i], else only for related coverage. */
@@ -45,13 +53,14 @@ typedef struct nd_verdicts {
     uint8_t *full;
 } nd_verdicts;
 
-/* Scores every candidate of c with c->df; out->full is the caller's (set by
- * nd_candidate_full), out->score is allocated here (free it).  0, or -1. */
-int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, nd_feature_cache *kept, nd_verdicts *out);
+/* Scores every candidate of c (whose documents' features are fs's) with
+ * c->df; out->full is the caller's (set by nd_candidate_full), out->score is
+ * allocated here (free it).  0, or -1. */
+int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, const nd_feature_store *fs, nd_verdicts *out);
 
 /* Clusters c from its scored candidates (sorted by (a, b)) and the evidence
- * ev[doc]; pairs the clustering asks about anew are scored from the text of
- * c's documents.  NULL when out of memory. */
+ * ev[doc]; pairs the clustering asks about anew are scored from fs.  NULL
+ * when out of memory. */
 nd_result *nd_stage_cluster(const nd_corpus *c, const nd_candidates *cand, const nd_verdicts *v,
-                            const nd_evidence *ev, nd_feature_cache *kept);
+                            const nd_evidence *ev, const nd_feature_store *fs);
 #endif

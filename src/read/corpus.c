@@ -20,7 +20,6 @@ void nd_options_default(nd_options *opt)
     opt->copy_threshold = 0.5;
     opt->rewrite_threshold = 0.20;
     opt->related_threshold = 0.3;
-    opt->cache_bytes = (size_t)1 << 30;
 }
 
 nd_corpus *nd_corpus_new(const nd_options *opt, nd_error *err)
@@ -32,9 +31,8 @@ nd_corpus *nd_corpus_new(const nd_options *opt, nd_error *err)
     }
     if (opt) c->opt = *opt;
     else nd_options_default(&c->opt);
-    if (c->opt.max_doc_bytes == 0 || c->opt.max_line_bytes == 0 || c->opt.max_sentences == 0 ||
-        c->opt.cache_bytes == 0) {
-        nd_fail(err, ND_EINVAL, "limits (max_doc_bytes, max_line_bytes, max_sentences, cache_bytes) must be positive");
+    if (c->opt.max_doc_bytes == 0 || c->opt.max_line_bytes == 0 || c->opt.max_sentences == 0) {
+        nd_fail(err, ND_EINVAL, "limits (max_doc_bytes, max_line_bytes, max_sentences) must be positive");
         free(c);
         return NULL;
     }
