@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "../util/sort.h"
+#include "../util/vec.h"
 #include "keys.h"
 
 /* Sorts v[0..n) with a scratch copy; -1 when out of memory. */
@@ -55,31 +56,115 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
     return 0;
 }
 
-/* Pairs of one posting list, appended as (doc << 32 | doc) to a growing array. */
-typedef struct pair_sink {
-    const uint64_t *post;  /* the list's postings (key << 32 | doc) */
-    uint64_t *pairs;
-    size_t n, cap;
-    int oom;
-} pair_sink;
+/* Candidates are counted without holding every pair the lists make (about
+ * 450 an article: 3.6 KB as 8-byte pairs, twice that while sorting).  A
+ * first pass counts the pairs each document makes as the first (smaller)
+ * one; then, a block of first documents at a time, a second pass stores
+ * each pair's second document under its first (4 bytes a pair, within the
+ * caller's budget), and each first document's partners are sorted and
+ * counted on their own.  Lists of up to ND_ALL_PAIRS_POSTING documents are
+ * walked only over the block's part; longer ones are paired again for each
+ * block, which is linear in their length. */
+typedef struct pair_walk {
+    const uint64_t *post;       /* the list's postings (key << 32 | doc), ascending doc */
+    uint64_t *slot;             /* per first document: pairs counted, or where its next partner goes */
+    uint32_t *partner;          /* the block's second documents, by first document */
+    uint32_t a0, a1;            /* the block: first documents [a0, a1); filling when partner is set */
+} pair_walk;
 
-static void add_pair(void *ctx, size_t x, size_t y)
+static inline uint32_t doc_of(uint64_t posting) { return (uint32_t)posting; }
+
+static void walk_pair(void *ctx, size_t x, size_t y)
 {
-    pair_sink *s = ctx;
-    if (s->n == s->cap) {
-        uint64_t *p = s->oom ? NULL : realloc(s->pairs, 2 * s->cap * sizeof *p);
-        if (!p) {
-            s->oom = 1;
-            return;
+    pair_walk *w = ctx;
+    uint32_t a = doc_of(w->post[x]);  /* x < y, so a is the smaller document */
+    if (!w->partner) w->slot[a]++;
+    else if (a >= w->a0 && a < w->a1) w->partner[w->slot[a]++] = doc_of(w->post[y]);
+}
+
+/* Walks the pairs of every list: counts them (w->partner NULL) or stores
+ * the block's.  0, or -1 when out of memory. */
+static int walk_lists(pair_walk *w, const uint64_t *post, size_t nkeys, const uint32_t *sketch, uint32_t ndocs,
+                      uint32_t max_posting)
+{
+    uint32_t *sk = NULL;  /* one list's sketch values */
+    size_t sk_cap = 0;
+    for (size_t i = 0; i < nkeys;) {
+        size_t j = i;
+        while (j < nkeys && (post[j] >> 32) == (post[i] >> 32)) j++;
+        size_t len = j - i;
+        w->post = post + i;
+        i = j;
+        if (!nd_posting_usable(len, max_posting)) continue;
+        if (len <= ND_ALL_PAIRS_POSTING) {
+            /* every pair: the arithmetic of nd_posting_pairs' first rule */
+            for (size_t x = 0; x + 1 < len; x++) {
+                uint32_t a = doc_of(w->post[x]);
+                if (!w->partner) w->slot[a] += len - 1 - x;
+                else if (a >= w->a0 && a < w->a1)
+                    for (size_t y = x + 1; y < len; y++) w->partner[w->slot[a]++] = doc_of(w->post[y]);
+            }
+            continue;
         }
-        s->pairs = p;
-        s->cap *= 2;
+        if (len > sk_cap) {
+            free(sk);
+            sk_cap = len;
+            if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) return -1;
+        }
+        uint32_t key = (uint32_t)(w->post[0] >> 32);
+        for (size_t x = 0; x < len; x++) {
+            const uint32_t *ds = sketch + (size_t)doc_of(w->post[x]) * ND_SKETCH_SLOTS;
+            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, key, t);
+        }
+        if (nd_posting_pairs(sk, len, ndocs, max_posting, walk_pair, w)) {
+            free(sk);
+            return -1;
+        }
     }
-    s->pairs[s->n++] = ((s->post[x] & 0xFFFFFFFFu) << 32) | (s->post[y] & 0xFFFFFFFFu);
+    free(sk);
+    return 0;
+}
+
+typedef ND_VEC(nd_candidate) candidate_vec;
+
+/* Keeps the candidates of first documents [a0, a1), whose partners lie in
+ * partner[] from slot[a - 1] (0 for a0) to slot[a]; appends them to out. */
+static int count_block(const uint64_t *off, const uint64_t *slot, uint32_t *partner, uint32_t a0, uint32_t a1,
+                       uint32_t min_shared, float min_fraction, candidate_vec *out)
+{
+    uint32_t *tmp = NULL;
+    size_t tmp_cap = 0;
+    uint64_t from = 0;
+    for (uint32_t a = a0; a < a1; a++) {
+        uint32_t *v = partner + from;
+        uint32_t n = (uint32_t)(slot[a] - from);
+        from = slot[a];
+        if (n < min_shared) continue;
+        if (n > tmp_cap) {
+            free(tmp);
+            tmp_cap = n;
+            if (!(tmp = malloc(tmp_cap * sizeof *tmp))) return -1;
+        }
+        nd_sort_u32(v, n, tmp);
+        uint64_t ka = off[a + 1] - off[a];
+        for (uint32_t i = 0; i < n;) {
+            uint32_t j = i, b = v[i];
+            while (j < n && v[j] == b) j++;
+            uint64_t kb = off[b + 1] - off[b];
+            if (nd_candidate_keep(j - i, ka < kb ? ka : kb, min_shared, min_fraction) &&
+                nd_vec_push(out, ((nd_candidate){ a, b, j - i }))) {
+                free(tmp);
+                return -1;
+            }
+            i = j;
+        }
+    }
+    free(tmp);
+    return 0;
 }
 
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       float min_fraction, uint32_t max_posting, nd_candidates *out)
+                       float min_fraction, uint32_t max_posting, size_t pair_bytes, nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
@@ -87,71 +172,54 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     /* postings: (key << 32 | doc), sorted, so each key's documents are adjacent and ascending */
     uint64_t *post = malloc((nkeys + 1) * sizeof *post);
     uint32_t *sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *sketch);
-    uint32_t *sk = NULL;  /* one list's sketch values */
-    pair_sink sink = { NULL, malloc(1024 * sizeof *sink.pairs), 0, 1024, 0 };
-    if (!post || !sketch || !sink.pairs) goto fail;
+    uint64_t *slot = calloc((size_t)ndocs + 1, sizeof *slot);
+    uint32_t *partner = NULL;
+    candidate_vec res = { 0 };
+    if (!post || !sketch || !slot) goto fail;
     for (uint32_t d = 0; d < ndocs; d++) {
         nd_keys_sketch(keys + off[d], (size_t)(off[d + 1] - off[d]), sketch + (size_t)d * ND_SKETCH_SLOTS);
         for (uint64_t i = off[d]; i < off[d + 1]; i++) post[i] = ((uint64_t)keys[i] << 32) | d;
     }
     if (sort64(post, nkeys)) goto fail;
-    size_t sk_cap = 0;
-    for (size_t i = 0; i < nkeys;) {
-        size_t j = i;
-        while (j < nkeys && (post[j] >> 32) == (post[i] >> 32)) j++;
-        size_t len = j - i;
-        if (len > ND_ALL_PAIRS_POSTING && nd_posting_usable(len, max_posting)) {
-            if (len > sk_cap) {
-                free(sk);
-                sk_cap = len;
-                if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) goto fail;
-            }
-            uint32_t key = (uint32_t)(post[i] >> 32);
-            for (size_t x = 0; x < len; x++) {
-                const uint32_t *ds = sketch + (size_t)(uint32_t)post[i + x] * ND_SKETCH_SLOTS;
-                for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, key, t);
-            }
-        }
-        sink.post = post + i;
-        if (nd_posting_pairs(sk, len, ndocs, max_posting, add_pair, &sink) || sink.oom) goto fail;
-        i = j;
+    pair_walk w = { NULL, slot, NULL, 0, 0 };
+    if (walk_lists(&w, post, nkeys, sketch, ndocs, max_posting)) goto fail;
+    /* blocks of first documents whose pairs fit the budget (a document's own may not) */
+    uint64_t most = pair_bytes / sizeof *partner, one = 0, all = 0;
+    for (uint32_t a = 0; a < ndocs; a++) {
+        one = slot[a] > one ? slot[a] : one;
+        all += slot[a];
     }
-    free(sk);
-    sk = NULL;
+    uint64_t room = all < most ? all : most > one ? most : one;
+    if (room > SIZE_MAX / sizeof *partner - 1 || !(partner = malloc(((size_t)room + 1) * sizeof *partner))) goto fail;
+    for (uint32_t a0 = 0; a0 < ndocs;) {
+        uint32_t a1 = a0;
+        /* slot[a] becomes where a's partners go, from the block's start */
+        for (uint64_t sum = 0; a1 < ndocs && (a1 == a0 || sum + slot[a1] <= most); a1++) {
+            uint64_t n = slot[a1];
+            slot[a1] = sum;
+            sum += n;
+        }
+        w.partner = partner;
+        w.a0 = a0;
+        w.a1 = a1;
+        if (walk_lists(&w, post, nkeys, sketch, ndocs, max_posting) ||
+            count_block(off, slot, partner, a0, a1, min_shared, min_fraction, &res))
+            goto fail;
+        a0 = a1;
+    }
+    free(partner);
+    free(slot);
     free(sketch);
-    sketch = NULL;
     free(post);
-    post = NULL;
-    uint64_t *pairs = sink.pairs;
-    size_t npairs = sink.n;
-    if (sort64(pairs, npairs)) goto fail;
-    /* two passes over the runs: count the candidates, then store them */
-    size_t n = 0;
-    nd_candidate *res = NULL;
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1 && !(res = malloc((n + 1) * sizeof *res))) goto fail;
-        n = 0;
-        for (size_t i = 0; i < npairs;) {
-            size_t j = i;
-            while (j < npairs && pairs[j] == pairs[i]) j++;
-            uint32_t a = (uint32_t)(pairs[i] >> 32), b = (uint32_t)pairs[i];
-            uint64_t ka = off[a + 1] - off[a], kb = off[b + 1] - off[b];
-            if (nd_candidate_keep((uint32_t)(j - i), ka < kb ? ka : kb, min_shared, min_fraction)) {
-                if (res) res[n] = (nd_candidate){ a, b, (uint32_t)(j - i) };
-                n++;
-            }
-            i = j;
-        }
-    }
-    free(pairs);
-    out->v = res;
-    out->n = n;
+    out->v = res.v;
+    out->n = res.n;
     return 0;
 fail:
-    free(sk);
+    free(partner);
+    free(slot);
     free(sketch);
     free(post);
-    free(sink.pairs);
+    nd_vec_free(&res);
     return -1;
 }
 

@@ -406,8 +406,10 @@ static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
     nd_result *r = NULL;
     if (nd_stats_reset(c) || nd_stage_fingerprint(c, &fp) || nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
-    if (nd_candidates_find(fp.keys, fp.off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, &cand))
+    if (nd_candidates_find(fp.keys, fp.off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
+                           ND_PAIR_BYTES, &cand))
         goto done;
+    nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (!(vd.full = malloc(cand.n + 1))) goto done;
     for (size_t i = 0; i < cand.n; i++) {
         uint32_t a = cand.v[i].a, b = cand.v[i].b;
