@@ -1160,6 +1160,8 @@ static void view_free(doc_view *v)
 nd_status nd_audit(nd_corpus *c, nd_result *r, nd_error *err)
 {
     if (!c || !r) return nd_fail(err, ND_EINVAL, "audit needs a corpus and a scan result");
+    nd_status kept = nd_corpus_need_text(c, "the audit", err);
+    if (kept) return kept;
     auditor au = { 0 };
     au.max_sentences = c->opt.max_sentences;
     au.tk = nd_tokeniser_new();

@@ -66,6 +66,8 @@ static int run(cli *a)
     console con;
     console_start(&con, a);
     nd_error err = { 0 };
+    /* only the audit, --origin and the HTML report read texts after fingerprinting */
+    a->opt.keep_text = a->audit || a->origin || a->format == ND_FORMAT_HTML;
     nd_corpus *c = nd_corpus_new(&a->opt, &err);
     if (!c) return fail(&con, EXIT_INTERNAL, err.message);
     nd_result *r = NULL;

@@ -22,6 +22,8 @@ nd_status nd_compare_pair(nd_corpus *c, uint32_t a, uint32_t b, nd_pair_score *o
 {
     uint32_t n = (uint32_t)c->docs.n;
     if (a >= n || b >= n) return nd_fail(err, ND_EINVAL, "document index out of range (%u, %u of %u)", a, b, n);
+    nd_status kept = nd_corpus_need_text(c, "comparing documents", err);
+    if (kept) return kept;
     nd_tokeniser *tk = nd_tokeniser_new();
     nd_tokens ta = { 0 }, tb = { 0 };
     nd_features full = { 0 }, fa = { 0 }, fb = { 0 };

@@ -19,6 +19,7 @@
 #include "result.h"
 #include "stages.h"
 #include "stats.h"
+#include "stream.h"
 
 /* Compact features of one document, decoded from the store; `doc` names
  * which (UINT32_MAX: none yet), so runs of pairs sharing a document decode
@@ -186,15 +187,17 @@ void nd_feature_store_free(nd_feature_store *fs)
 
 typedef struct fp_job {
     nd_corpus *c;
+    uint32_t first;             /* the call's first document: per-call arrays start there */
     uint32_t d0, d1;            /* documents [d0, d1) */
+    int report;                 /* progress is reported by the first job of a whole-corpus call */
     nd_tokeniser *tk;
     nd_tokens tokens;
     nd_features full, compact;
     nd_bytes packed;            /* this range's encoded compact features */
-    uint64_t *packed_at;        /* per document of the corpus: where its bytes start in `packed` */
+    uint64_t *packed_at;        /* per document of the call: where its bytes start in `packed` */
     uint32_t *keys, nkeys, cap; /* this range's keys, in document order */
-    uint32_t *nkeys_of;         /* per document of the corpus */
-    nd_evidence *ev;
+    uint32_t *nkeys_of;         /* per document of the call */
+    nd_evidence *ev;            /* per document of the corpus */
 } fp_job;
 
 static int fingerprint_range(void *arg)
@@ -203,26 +206,25 @@ static int fingerprint_range(void *arg)
     for (uint32_t d = j->d0; d < j->d1; d++) {
         const nd_doc *doc = &j->c->docs.v[d];
         uint32_t before = j->nkeys;
-        j->packed_at[d] = j->packed.n;
+        j->packed_at[d - j->first] = j->packed.n;
         if (nd_compact_of_text(j->tk, doc->text, doc->len, j->c->opt.max_sentences, &j->tokens, &j->full,
                                &j->compact) ||
             nd_keys_build(&j->full, &j->keys, &j->nkeys, &j->cap) ||
             nd_evidence_of(doc->text, doc->len, &j->tokens, &j->ev[d]) || nd_compact_encode(&j->compact, &j->packed))
             return -1;
-        j->nkeys_of[d] = j->nkeys - before;
+        j->nkeys_of[d - j->first] = j->nkeys - before;
         nd_docfreq_add(&j->c->df, &j->compact);
-        if (j->d0 == 0 && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
+        if (j->report && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
     }
     return 0;
 }
 
-/* The store of c's n documents from the jobs' encodings; takes their buffers. */
-static int store_packed(fp_job *jobs, unsigned threads, uint32_t n, nd_feature_store *fs)
+/* Adds the jobs' encodings to fs, whose doc array has room; takes their buffers. */
+static int store_packed(fp_job *jobs, unsigned threads, nd_feature_store *fs)
 {
-    fs->doc = malloc(((size_t)n + 1) * sizeof *fs->doc);
-    fs->owned = calloc(threads, sizeof *fs->owned);
-    if (!fs->doc || !fs->owned) return -1;
-    fs->ndocs = n;
+    uint8_t **owned = realloc(fs->owned, ((size_t)fs->nowned + threads) * sizeof *owned);
+    if (!owned) return -1;
+    fs->owned = owned;
     for (unsigned t = 0; t < threads; t++) {
         fp_job *j = &jobs[t];
         uint8_t *bytes = j->packed.v;
@@ -232,51 +234,65 @@ static int store_packed(fp_job *jobs, unsigned threads, uint32_t n, nd_feature_s
         fs->owned[fs->nowned++] = bytes;
         j->packed.v = NULL;
         for (uint32_t d = j->d0; d < j->d1; d++) {
-            uint64_t end = d + 1 < j->d1 ? j->packed_at[d + 1] : j->packed.n;
-            fs->doc[d] = (nd_packed){ bytes + j->packed_at[d], (uint32_t)(end - j->packed_at[d]) };
+            uint64_t at = j->packed_at[d - j->first];
+            uint64_t end = d + 1 < j->d1 ? j->packed_at[d + 1 - j->first] : j->packed.n;
+            fs->doc[d] = (nd_packed){ bytes + at, (uint32_t)(end - at) };
         }
     }
     return 0;
 }
 
-int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp)
+/* Room in fp for documents [0, n). */
+static int fingerprints_room(nd_fingerprints *fp, uint32_t n)
 {
-    uint32_t n = (uint32_t)c->docs.n;
-    unsigned threads = thread_count(c, n);
-    memset(fp, 0, sizeof *fp);
-    fp->off = malloc(((size_t)n + 1) * sizeof *fp->off);
-    fp->ev = calloc((size_t)n + 1, sizeof *fp->ev);
-    uint32_t *nkeys_of = calloc((size_t)n + 1, sizeof *nkeys_of);
-    uint64_t *packed_at = malloc(((size_t)n + 1) * sizeof *packed_at);
+    uint64_t *off = realloc(fp->off, ((size_t)n + 1) * sizeof *off);
+    if (off) fp->off = off;
+    nd_evidence *ev = realloc(fp->ev, ((size_t)n + 1) * sizeof *ev);
+    if (ev) fp->ev = ev;
+    nd_packed *doc = realloc(fp->features.doc, ((size_t)n + 1) * sizeof *doc);
+    if (doc) fp->features.doc = doc;
+    return off && ev && doc ? 0 : -1;
+}
+
+/* Fingerprints documents [first, n) of c into fp, which holds [0, first). */
+static int fingerprint_docs(nd_corpus *c, uint32_t first, nd_fingerprints *fp, int report)
+{
+    uint32_t n = (uint32_t)c->docs.n, m = n - first;
+    unsigned threads = thread_count(c, m);
+    uint32_t *nkeys_of = calloc((size_t)m + 1, sizeof *nkeys_of);
+    uint64_t *packed_at = malloc(((size_t)m + 1) * sizeof *packed_at);
     fp_job *jobs = calloc(threads, sizeof *jobs);
     int rc = -1;
-    if (!fp->off || !fp->ev || !nkeys_of || !packed_at || !jobs) goto done;
+    if (!nkeys_of || !packed_at || !jobs || fingerprints_room(fp, n)) goto done;
     for (unsigned t = 0; t < threads; t++) {
         fp_job *j = &jobs[t];
         j->c = c;
-        j->d0 = (uint32_t)((uint64_t)n * t / threads);
-        j->d1 = (uint32_t)((uint64_t)n * (t + 1) / threads);
+        j->first = first;
+        j->d0 = first + (uint32_t)((uint64_t)m * t / threads);
+        j->d1 = first + (uint32_t)((uint64_t)m * (t + 1) / threads);
+        j->report = report && t == 0;
         j->nkeys_of = nkeys_of;
         j->packed_at = packed_at;
         j->ev = fp->ev;
         if (!(j->tk = nd_tokeniser_new())) goto done;
     }
-    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads) ||
-        store_packed(jobs, threads, n, &fp->features))
+    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads) || store_packed(jobs, threads, &fp->features))
         goto done;
-    size_t total = 0;
+    fp->features.ndocs = n;
+    uint64_t total = first ? fp->off[first] : 0;
     for (unsigned t = 0; t < threads; t++) total += jobs[t].nkeys;
-    fp->keys = malloc((total + 1) * sizeof *fp->keys);
-    if (!fp->keys) goto done;
-    size_t k = 0;
+    uint32_t *keys = realloc(fp->keys, (total + 1) * sizeof *keys);
+    if (!keys) goto done;
+    fp->keys = keys;
+    uint64_t k = first ? fp->off[first] : 0;
     for (unsigned t = 0; t < threads; t++) {
         if (!jobs[t].nkeys) continue;  /* a range of documents without content has no key array */
         memcpy(fp->keys + k, jobs[t].keys, (size_t)jobs[t].nkeys * sizeof *fp->keys);
         k += jobs[t].nkeys;
     }
-    fp->off[0] = 0;
-    for (uint32_t d = 0; d < n; d++) fp->off[d + 1] = fp->off[d] + nkeys_of[d];
-    nd_corpus_progress(c, "fingerprint", n, n);
+    if (first == 0) fp->off[0] = 0;
+    for (uint32_t d = first; d < n; d++) fp->off[d + 1] = fp->off[d] + nkeys_of[d - first];
+    if (report) nd_corpus_progress(c, "fingerprint", n, n);
     rc = 0;
 done:
     if (jobs)
@@ -293,6 +309,17 @@ done:
     free(packed_at);
     free(nkeys_of);
     return rc;
+}
+
+int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp)
+{
+    memset(fp, 0, sizeof *fp);
+    return fingerprint_docs(c, 0, fp, 1);
+}
+
+int nd_stage_fingerprint_more(nd_corpus *c, uint32_t first, nd_fingerprints *fp)
+{
+    return fingerprint_docs(c, first, fp, 0);
 }
 
 void nd_fingerprints_free(nd_fingerprints *fp)
@@ -396,34 +423,34 @@ done:
 
 /* ---- scan --------------------------------------------------------------- */
 
-/* The scan proper, over documents in the order given. */
-static nd_result *scan_ordered(nd_corpus *c, nd_error *err)
+/* The scan proper, over documents in the order given, from their
+ * fingerprints (freed here) and the counts in c->df. */
+static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error *err)
 {
     uint32_t n = (uint32_t)c->docs.n;
-    nd_fingerprints fp = { 0 };
     nd_candidates cand = { 0 };
     nd_verdicts vd = { 0 };
     nd_result *r = NULL;
-    if (nd_stats_reset(c) || nd_stage_fingerprint(c, &fp) || nd_docfreq_finish(&c->df)) goto done;
+    if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
-    if (nd_candidates_find(fp.keys, fp.off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
+    if (nd_candidates_find(fp->keys, fp->off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
                            ND_PAIR_BYTES, &cand))
         goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (!(vd.full = malloc(cand.n + 1))) goto done;
     for (size_t i = 0; i < cand.n; i++) {
         uint32_t a = cand.v[i].a, b = cand.v[i].b;
-        uint64_t ka = fp.off[a + 1] - fp.off[a], kb = fp.off[b + 1] - fp.off[b];
+        uint64_t ka = fp->off[a + 1] - fp->off[a], kb = fp->off[b + 1] - fp->off[b];
         vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
     }
-    if (nd_stage_verify(c, &cand, &fp.features, &vd)) goto done;
-    r = nd_stage_cluster(c, &cand, &vd, fp.ev, &fp.features);
+    if (nd_stage_verify(c, &cand, &fp->features, &vd)) goto done;
+    r = nd_stage_cluster(c, &cand, &vd, fp->ev, &fp->features);
 done:
     if (!r) nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
     free(vd.score);
     free(vd.full);
     nd_candidates_free(&cand);
-    nd_fingerprints_free(&fp);
+    nd_fingerprints_free(fp);
     return r;
 }
 
@@ -443,19 +470,29 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     uint32_t n = (uint32_t)c->docs.n;
     uint32_t *perm = malloc(((size_t)n + 1) * sizeof *perm);
     nd_doc *sorted = malloc(((size_t)n + 1) * sizeof *sorted);
-    if (!perm || !sorted) {
-        free(perm);
-        free(sorted);
-        nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
-        return NULL;
+    nd_fingerprints fp = { 0 };
+    int ok = perm && sorted;
+    if (ok) {
+        for (uint32_t d = 0; d < n; d++) perm[d] = d;
+        qsort_r(perm, n, sizeof *perm, cmp_by_id, c->docs.v);
+        for (uint32_t d = 0; d < n; d++) sorted[d] = c->docs.v[perm[d]];
     }
-    for (uint32_t d = 0; d < n; d++) perm[d] = d;
-    qsort_r(perm, n, sizeof *perm, cmp_by_id, c->docs.v);
-    for (uint32_t d = 0; d < n; d++) sorted[d] = c->docs.v[perm[d]];
+    /* a corpus that dropped its texts fingerprinted them on arrival; the rest now */
+    if (ok && !c->opt.keep_text) ok = !nd_stream_flush(c) && !nd_stream_sorted(c, perm, &fp);
     /* a view of the corpus in id order: the same documents, stats and options */
     nd_corpus view = *c;
     view.docs.v = sorted;
-    nd_result *r = scan_ordered(&view, err);
+    if (ok && c->opt.keep_text) ok = !nd_stats_reset(&view) && !nd_stage_fingerprint(&view, &fp);
+    if (!ok) {
+        c->df = view.df;  /* reset or not, the view's tables are the corpus's */
+        c->df_docs = view.df_docs;
+        free(perm);
+        free(sorted);
+        nd_fingerprints_free(&fp);
+        nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
+        return NULL;
+    }
+    nd_result *r = scan_fingerprinted(&view, &fp, err);
     c->df = view.df;  /* the statistics are order-free: keep them for later comparisons */
     c->df_docs = view.df_docs;
     if (r) {

@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include "../normalise/decode.h"
+#include "../pipeline/stream.h"
 #include "../util/error.h"
 
 void nd_options_default(nd_options *opt)
@@ -20,6 +21,7 @@ void nd_options_default(nd_options *opt)
     opt->copy_threshold = 0.5;
     opt->rewrite_threshold = 0.20;
     opt->related_threshold = 0.3;
+    opt->keep_text = 1;
 }
 
 nd_corpus *nd_corpus_new(const nd_options *opt, nd_error *err)
@@ -37,6 +39,7 @@ nd_corpus *nd_corpus_new(const nd_options *opt, nd_error *err)
         return NULL;
     }
     nd_arena_init(&c->arena, 1u << 20);
+    nd_arena_init(&c->batch, 1u << 20);
     return c;
 }
 
@@ -44,6 +47,7 @@ void nd_corpus_free(nd_corpus *c)
 {
     if (!c) return;
     nd_arena_free(&c->arena);
+    nd_stream_free(c);
     nd_vec_free(&c->docs);
     nd_vec_free(&c->skipped);
     nd_vec_free(&c->warnings);
@@ -273,7 +277,7 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
     }
     char *utf8;
     size_t n;
-    nd_decode_result dr = nd_decode(&c->arena, text, len, &utf8, &n);
+    nd_decode_result dr = nd_decode(c->opt.keep_text ? &c->arena : &c->batch, text, len, &utf8, &n);
     if (dr == ND_DECODE_BINARY) {
         nd_fail(err, ND_EBINARY, "looks like a binary file (NUL or control bytes), not text");
         nd_corpus_skip(c, id, "%s", err->message);
@@ -299,6 +303,8 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
     }
     if (doc_push(c, d, slot)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id);
     if (c->docs.n % 1000 == 0) nd_corpus_progress(c, "read", c->docs.n, 0);
+    if (!c->opt.keep_text && (c->batch_bytes += n) >= ND_STREAM_BATCH_BYTES && nd_stream_flush(c))
+        return nd_fail(err, ND_ENOMEM, "%s: out of memory fingerprinting", id);
     return ND_OK;
 }
 
@@ -321,6 +327,13 @@ nd_status nd_corpus_put(nd_corpus *c, const nd_doc *src, nd_error *err)
     if (doc_push(c, d, slot)) return nd_fail(err, ND_ENOMEM, "%s: out of memory", src->id);
     c->bytes_read += src->len;
     return ND_OK;
+}
+
+nd_status nd_corpus_need_text(const nd_corpus *c, const char *what, nd_error *err)
+{
+    if (c->opt.keep_text) return ND_OK;
+    return nd_fail(err, ND_EINVAL, "%s needs the documents' texts, which this corpus does not keep (keep_text is 0)",
+                   what);
 }
 
 uint32_t nd_corpus_size(const nd_corpus *c) { return (uint32_t)c->docs.n; }

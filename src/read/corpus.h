@@ -12,7 +12,7 @@
 
 typedef struct nd_doc {
     const char *id;
-    const char *text;      /* valid UTF-8, NUL-terminated, arena-owned */
+    const char *text;      /* valid UTF-8, NUL-terminated, arena-owned; NULL once dropped (keep_text 0) */
     uint32_t len;
     uint32_t seq;          /* place among everything the corpus was handed (see nd_notice_at) */
     nd_doc_meta meta;
@@ -42,6 +42,12 @@ struct nd_corpus {
     uint64_t bytes_read;
     nd_docfreq df;                  /* corpus statistics for verification ... */
     uint32_t df_docs;               /* ... counted over the first df_docs documents */
+    /* opt.keep_text 0 (pipeline/stream.h): texts wait in `batch` until
+     * they are fingerprinted into `streamed`, then are dropped */
+    nd_arena batch;
+    size_t batch_bytes;
+    uint32_t fingerprinted;         /* documents [0, fingerprinted) are in streamed */
+    struct nd_fingerprints *streamed;
 };
 
 /* Records a rejected document (or unreadable path) under `id`. */
@@ -54,6 +60,8 @@ void nd_corpus_warn(nd_corpus *c, const char *id, const char *fmt, ...)
  * as that corpus holds it), copying every string; no check is repeated.
  * ND_OK, ND_EDUP for an id already here, or ND_ENOMEM. */
 nd_status nd_corpus_put(nd_corpus *c, const nd_doc *d, nd_error *err);
+/* ND_OK when c keeps its texts; else ND_EINVAL, saying that `what` needs them. */
+nd_status nd_corpus_need_text(const nd_corpus *c, const char *what, nd_error *err);
 /* Reports progress through the caller's callback, if any. */
 void nd_corpus_progress(const nd_corpus *c, const char *stage, uint64_t done, uint64_t total);
 

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../read/corpus.h"
 #include "../util/error.h"
 
 static const char *const format_names[] = {
@@ -156,6 +157,8 @@ nd_status nd_report_write(FILE *out, const nd_corpus *c, const nd_result *r,
         return nd_fail(err, ND_EINVAL, "unknown report format %d", (int)fmt);
     nd_status st = check_result(c, r, err);
     if (st) return st;
+    if (fmt == ND_FORMAT_HTML && (st = nd_corpus_need_text(c, "the HTML report", err))) return st;
+    if (r->audited && (st = nd_corpus_need_text(c, "a report of drifts", err))) return st;
     if (writers[fmt](out, c, r))
         return nd_fail(err, ND_ENOMEM, "out of memory writing the %s report", format_names[fmt]);
     errno = 0;

@@ -5,6 +5,7 @@
 #include "check.h"
 #include "newsdup.h"
 #include "pipeline/result.h"
+#include "pipeline/stream.h"
 
 /* The seed corpus, each file added under its own name ("000_....txt"). */
 static nd_corpus *seed_corpus(void)
@@ -81,27 +82,84 @@ static void the_seed_corpus_has_one_cluster_of_three(void)
     nd_corpus_free(c);
 }
 
+/* Checks that a and b are the same result, member for member. */
+static void check_same_result(const nd_result *a, const nd_result *b)
+{
+    CHECK(a && b);
+    if (!a || !b) return;
+    CHECK_INT(a->nclusters, b->nclusters);
+    CHECK_INT(a->nrelated, b->nrelated);
+    for (size_t k = 0; k < a->nclusters && k < b->nclusters; k++) {
+        CHECK_INT(a->clusters[k].nmembers, b->clusters[k].nmembers);
+        CHECK_STR(a->clusters[k].origin_reason, b->clusters[k].origin_reason);
+        for (uint32_t i = 0; i < a->clusters[k].nmembers && i < b->clusters[k].nmembers; i++) {
+            CHECK_INT(a->clusters[k].members[i].doc, b->clusters[k].members[i].doc);
+            CHECK_INT(a->clusters[k].members[i].relation, b->clusters[k].members[i].relation);
+            CHECK_NEAR(a->clusters[k].members[i].similarity, b->clusters[k].members[i].similarity, 0);
+        }
+    }
+    for (size_t k = 0; k < a->nrelated && k < b->nrelated; k++) {
+        CHECK_INT(a->related[k].a, b->related[k].a);
+        CHECK_INT(a->related[k].b, b->related[k].b);
+    }
+}
+
 static void the_scan_is_deterministic(void)
 {
     nd_corpus *c = seed_corpus();
     if (!c) return;
     nd_result *a = nd_scan(c, NULL), *b = nd_scan(c, NULL);
-    CHECK(a && b);
-    if (a && b) {
-        CHECK_INT(a->nclusters, b->nclusters);
-        CHECK_INT(a->nrelated, b->nrelated);
-        for (size_t k = 0; k < a->nclusters && k < b->nclusters; k++) {
-            CHECK_INT(a->clusters[k].nmembers, b->clusters[k].nmembers);
-            CHECK_STR(a->clusters[k].origin_reason, b->clusters[k].origin_reason);
-            for (uint32_t i = 0; i < a->clusters[k].nmembers && i < b->clusters[k].nmembers; i++) {
-                CHECK_INT(a->clusters[k].members[i].doc, b->clusters[k].members[i].doc);
-                CHECK_NEAR(a->clusters[k].members[i].similarity, b->clusters[k].members[i].similarity, 0);
-            }
-        }
-    }
+    check_same_result(a, b);
     nd_result_free(a);
     nd_result_free(b);
     nd_corpus_free(c);
+}
+
+/* The hand-written set, a story directory at a time; with keep_text 0 each
+ * story is fingerprinted as a batch of its own before the next is read. */
+static nd_corpus *audit_set(int keep_text)
+{
+    nd_options opt;
+    nd_options_default(&opt);
+    opt.keep_text = keep_text;
+    nd_corpus *c = nd_corpus_new(&opt, NULL);
+    glob_t g;
+    CHECK_INT(glob("tests/data/audit-set/0*/*.txt", 0, NULL, &g), 0);
+    CHECK_INT(g.gl_pathc, 40);
+    for (size_t i = 0; c && i < g.gl_pathc; i++) {
+        CHECK_INT(nd_corpus_add_path(c, g.gl_pathv[i], NULL), ND_OK);
+        if (!keep_text && i % 5 == 4) CHECK_INT(nd_stream_flush(c), 0);
+    }
+    globfree(&g);
+    return c;
+}
+
+static void a_corpus_that_drops_its_texts_scans_alike(void)
+{
+    nd_corpus *kept = audit_set(1), *dropped = audit_set(0);
+    if (!kept || !dropped) return;
+    CHECK_INT(nd_corpus_size(dropped), 40);
+    size_t len = 1;
+    CHECK(nd_doc_text(dropped, 3, &len) == NULL);
+    CHECK(nd_doc_text(kept, 3, &len) != NULL && len > 1000);
+    nd_result *a = nd_scan(kept, NULL), *b = nd_scan(dropped, NULL);
+    check_same_result(a, b);
+    CHECK_INT(b ? b->nclusters : 0, 8);
+    /* what reads texts says why it cannot */
+    nd_error err = { 0 };
+    CHECK_INT(nd_audit(dropped, b, &err), ND_EINVAL);
+    CHECK(strstr(err.message, "the audit needs the documents' texts") != NULL);
+    FILE *out = tmpfile();
+    CHECK_INT(nd_report_write(out, dropped, b, ND_FORMAT_HTML, &err), ND_EINVAL);
+    CHECK(strstr(err.message, "the HTML report") != NULL);
+    CHECK_INT(nd_report_write(out, dropped, b, ND_FORMAT_JSON, &err), ND_OK);
+    nd_pair_score s;
+    CHECK_INT(nd_compare_pair(dropped, 0, 1, &s, &err), ND_EINVAL);
+    fclose(out);
+    nd_result_free(a);
+    nd_result_free(b);
+    nd_corpus_free(kept);
+    nd_corpus_free(dropped);
 }
 
 static void the_same_article_twice_is_a_copy(void)
@@ -295,13 +353,13 @@ static void the_scan_reports_each_stage_to_completion(void)
     int before = log.n;
     nd_result *r = nd_scan(c, NULL);
     CHECK(r != NULL);
-    /* fingerprint, verify and cluster finish in that order, each with done == total */
-    static const char *const order[] = { "fingerprint", "verify", "cluster" };
+    /* fingerprint, candidates, verify and cluster finish in that order, each with done == total */
+    static const char *const order[] = { "fingerprint", "candidates", "verify", "cluster" };
     int next = 0;
     for (int i = before; i < log.n; i++) {
-        if (next < 3 && strcmp(log.stages[i], order[next]) == 0 && log.done[i] == log.total[i]) next++;
+        if (next < 4 && strcmp(log.stages[i], order[next]) == 0 && log.done[i] == log.total[i]) next++;
     }
-    CHECK_INT(next, 3);
+    CHECK_INT(next, 4);
     nd_result_free(r);
     nd_corpus_free(c);
 }
@@ -466,6 +524,7 @@ static void compare_pair_agrees_with_the_scan(void)
 CHECK_MAIN("scan",
     TEST(the_seed_corpus_has_one_cluster_of_three),
     TEST(the_scan_is_deterministic),
+    TEST(a_corpus_that_drops_its_texts_scans_alike),
     TEST(the_same_article_twice_is_a_copy),
     TEST(the_earlier_copy_is_the_origin_when_dated),
     TEST(a_composite_page_does_not_bridge_two_stories),

@@ -1,0 +1,24 @@
+/* Corpora that do not keep their texts (nd_options.keep_text 0): documents
+ * are fingerprinted as they arrive, a batch at a time over the threads, and
+ * their texts dropped, so a scan holds fingerprints, not text. */
+#ifndef ND_STREAM_H
+#define ND_STREAM_H
+#include "../read/corpus.h"
+#include "stages.h"
+
+/* Texts that wait in the batch before it is fingerprinted: enough for every
+ * thread to take thousands of articles. */
+#define ND_STREAM_BATCH_BYTES ((size_t)32 << 20)
+
+/* Fingerprints c's documents added since the last call into c->streamed
+ * (counting them into c->df) and drops their texts.  0, or -1 when out of memory. */
+int nd_stream_flush(nd_corpus *c);
+
+/* c's fingerprints in the order perm gives (perm[i]: the corpus index of
+ * the i-th document), into *out, which refers to c's features: free it with
+ * nd_fingerprints_free before c.  0, or -1 when out of memory. */
+int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out);
+
+/* Frees c's streamed fingerprints. */
+void nd_stream_free(nd_corpus *c);
+#endif
