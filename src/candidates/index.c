@@ -164,7 +164,8 @@ static int count_block(const uint64_t *off, const uint64_t *slot, uint32_t *part
 }
 
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       float min_fraction, uint32_t max_posting, size_t pair_bytes, nd_candidates *out)
+                       float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
+                       nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
@@ -189,6 +190,8 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
         one = slot[a] > one ? slot[a] : one;
         all += slot[a];
     }
+    /* every block walks the long lists again: past max_blocks, bigger blocks */
+    if (max_blocks && most < (all + max_blocks - 1) / max_blocks) most = (all + max_blocks - 1) / max_blocks;
     uint64_t room = all < most ? all : most > one ? most : one;
     if (room > SIZE_MAX / sizeof *partner - 1 || !(partner = malloc(((size_t)room + 1) * sizeof *partner))) goto fail;
     for (uint32_t a0 = 0; a0 < ndocs;) {

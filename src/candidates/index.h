@@ -21,10 +21,12 @@
 #define ND_RARE_POSTING_SHARE 312
 #define ND_SKETCH_SLOTS 32            /* MinHash values in a document's sketch (nd_keys_sketch) */
 #define ND_SKETCH_TRIES 4             /* sketch values a posting carries: see nd_posting_sketch */
-/* Memory for counting shared keys at once: at 100,000 articles the lists
- * make 45M pairs (180 MB), counted in three blocks for about 0.5 s more
- * than in one. */
+/* Memory for counting shared keys at once, and the most blocks that are
+ * counted apart (each walks the long lists again: at 1M articles a walk
+ * takes about 10 s).  At 100,000 articles the lists make 45M pairs (180 MB),
+ * counted in three blocks for about 0.5 s more than in one. */
 #define ND_PAIR_BYTES ((size_t)64 << 20)
+#define ND_PAIR_MAX_BLOCKS 4
 
 /* Whether a key held by len documents pairs any of them. */
 static inline int nd_posting_usable(size_t len, uint32_t max_posting) { return len >= 2 && len <= max_posting; }
@@ -98,10 +100,12 @@ typedef struct nd_candidates {
  * more than max_posting documents are ignored; the others pair as
  * nd_posting_pairs says, with each document's sketch (nd_keys_sketch of its
  * keys) and ndocs for the corpus size.  The pairs are counted in blocks
- * that take at most pair_bytes (4 bytes a pair; the scan passes
- * ND_PAIR_BYTES): a smaller budget costs time, not results.  The result is
- * sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
+ * that take at most pair_bytes (4 bytes a pair), unless that makes more
+ * than max_blocks blocks (0: no limit); the scan passes ND_PAIR_BYTES and
+ * ND_PAIR_MAX_BLOCKS.  Smaller blocks cost time, not results.  The result
+ * is sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       float min_fraction, uint32_t max_posting, size_t pair_bytes, nd_candidates *out);
+                       float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
+                       nd_candidates *out);
 void nd_candidates_free(nd_candidates *c);
 #endif

@@ -434,7 +434,7 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     if (nd_candidates_find(fp->keys, fp->off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
-                           ND_PAIR_BYTES, &cand))
+                           ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, &cand))
         goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (!(vd.full = malloc(cand.n + 1))) goto done;
