@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../util/bytes.h"
+#include "../util/buffer.h"
 #include "features.h"
 
 #define ND_COMPACT_BITS 16   /* bits of a compact hash: document frequencies count this many */

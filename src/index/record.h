@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "../fingerprint/compact.h"
-#include "../util/bytes.h"
+#include "../util/buffer.h"
 
 typedef struct nd_record {
     uint8_t verdict;          /* nd_verdict the document got when it was added */

@@ -1,4 +1,4 @@
-#include "bytes.h"
+#include "buffer.h"
 
 #include <string.h>
 

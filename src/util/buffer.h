@@ -1,7 +1,7 @@
 /* Byte strings built by appending and read back with bounds checks: the
  * encodings of records and compact features share these. */
-#ifndef ND_BYTES_H
-#define ND_BYTES_H
+#ifndef ND_BUFFER_H
+#define ND_BUFFER_H
 #include <stddef.h>
 #include <stdint.h>
 
