@@ -19,7 +19,7 @@ for n in $SIZES; do
     corpus=$OUT/scale-$n.jsonl
     [ -f "$corpus" ] || build/gencorpus --docs "$n" --seed 11 --out "$corpus" --labels "$OUT/scale-$n.tsv" \
         --drifts "$OUT/scale-$n-drifts.tsv" > /dev/null
-    mb=$(du -m "$corpus" | cut -f1)
+    mb=$(du -mL "$corpus" | cut -f1)
     for t in 1 2; do
         /usr/bin/time -f "%e %M" -o "$OUT/scale.time" build/newsdup scan --quiet --threads "$t" --format csv \
             "$corpus" > "$OUT/scale-$n-$t.csv"

@@ -103,25 +103,3 @@ uint32_t nd_sorted_intersect(const uint32_t *a, uint32_t na, const uint32_t *b, 
     }
     return k;
 }
-
-void *nd_features_pack(const nd_features *src, nd_features *view)
-{
-    uint32_t nwords = src->sent_off[src->nsent];
-    size_t n = (size_t)src->nsent + (src->nsent + 1) + nwords + src->nbigrams + src->nshingles + src->nvocab;
-    uint32_t *block = malloc((n + 1) * sizeof *block), *p = block;
-    if (!block) return NULL;
-    memset(view, 0, sizeof *view);
-#define PACK(field, count) do { view->field = p; memcpy(p, src->field, (size_t)(count) * sizeof *p); p += (count); } while (0)
-    PACK(sent_index, src->nsent);
-    PACK(sent_off, src->nsent + 1);
-    PACK(words, nwords);
-    PACK(bigrams, src->nbigrams);
-    PACK(shingles, src->nshingles);
-    PACK(vocab, src->nvocab);
-#undef PACK
-    view->nsent = src->nsent;
-    view->nbigrams = src->nbigrams;
-    view->nshingles = src->nshingles;
-    view->nvocab = src->nvocab;
-    return block;
-}

@@ -29,11 +29,6 @@ int nd_features_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t m
                         nd_features *f);
 void nd_features_free(nd_features *f);
 
-/* A copy of src in one exact-size allocation (returned; free() it), with
- * *view pointing into it: for keeping many documents' features at once.
- * view's capacities are 0, so it must not be rebuilt.  NULL when out of memory. */
-void *nd_features_pack(const nd_features *src, nd_features *view);
-
 /* |a ∩ b| of two sorted unique arrays. */
 uint32_t nd_sorted_intersect(const uint32_t *a, uint32_t na, const uint32_t *b, uint32_t nb);
 #endif
