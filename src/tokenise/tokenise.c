@@ -82,15 +82,18 @@ static uint32_t stem_hash(nd_tokeniser *tk, const char *w, size_t n, uint32_t wo
 /* Folded words the sentence splitter must not end a sentence after. */
 static int is_abbreviation(const char *w, size_t n)
 {
-    static const char *const abbr[] = {
+    static const char abbr[][8] = {  /* zero-padded: compared as 8-byte blocks */
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st",
         "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "fig", "jan", "feb", "mar",
         "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "mt", "ft",
     };
     if (n == 1) return 1;  /* an initial: "J. Smith" */
     if (memchr(w, '.', n)) return 1;  /* "u.s", "e.g" */
+    if (n >= sizeof abbr[0]) return 0;
+    char key[sizeof abbr[0]] = { 0 };
+    memcpy(key, w, n);
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strlen(abbr[i]) == n && memcmp(abbr[i], w, n) == 0) return 1;
+        if (memcmp(abbr[i], key, sizeof key) == 0) return 1;
     return 0;
 }
 
