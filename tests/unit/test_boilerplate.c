@@ -86,6 +86,21 @@ static void long_lines_are_never_boilerplate(void)
                   "change how every laboratory in the region buys its hardware and software."));
 }
 
+static void phrases_match_at_word_starts_only(void)
+{
+    /* after a space, punctuation, a digit's neighbour or an accented letter a phrase starts a word */
+    CHECK(boiler("Please share this article with friends."));
+    CHECK(boiler("Home|share this story."));
+    CHECK(boiler("\xc3\x89t\xc3\xa9 \xe2\x80\x94 we use cookies."));  /* Été — we use cookies. */
+    CHECK(boiler("Read more: the full ruling."));
+    CHECK(boiler("Follow us on X for updates."));
+    /* inside a word it does not */
+    CHECK(!boiler("Please reshare this article with friends."));
+    CHECK(!boiler("Readers refollow us each week."));
+    CHECK(!boiler("2024share this story today."));
+    CHECK(!boiler("Unread more: the full ruling."));
+}
+
 static void length_is_measured_on_the_given_bytes(void)
 {
     /* only the first n bytes are the line */
@@ -102,4 +117,5 @@ CHECK_MAIN("boilerplate",
     TEST(furniture_words_inside_article_sentences),
     TEST(news_sentences_that_open_with_a_furniture_word),
     TEST(long_lines_are_never_boilerplate),
+    TEST(phrases_match_at_word_starts_only),
     TEST(length_is_measured_on_the_given_bytes))
