@@ -191,6 +191,48 @@ static size_t word_length(const char *s, size_t n)
     return i;
 }
 
+/* ASCII letters and digits as nd_fold writes them; 0 for every other byte. */
+static const char ascii_folded[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
+    ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* The common word, all ASCII, in one pass: what word_length and nd_fold make
+ * of it.  Returns its byte length, with the folded form in f[0..*fl) (cut at
+ * MAX_WORD like nd_fold's), or 0 when a non-ASCII byte is part of the word
+ * or decides where it ends: the general path takes those. */
+static size_t ascii_word(const char *s, size_t n, char *f, size_t *fl)
+{
+    size_t i = 0;
+    for (;;) {
+        char c;
+        while (i < n && (c = ascii_folded[(unsigned char)s[i]])) {
+            if (i < MAX_WORD) f[i] = c;
+            i++;
+        }
+        if (i == n) break;
+        c = s[i];
+        if ((unsigned char)c >= 0x80) return 0;
+        if ((c != '\'' && c != '-' && c != '.' && c != ',') || i + 1 == n) break;
+        /* a joiner, kept as word_length keeps it */
+        unsigned char next = (unsigned char)s[i + 1];
+        if (next >= 0x80) return 0;
+        int digit = next >= '0' && next <= '9', letter = ascii_folded[next] && !digit;
+        int prev_digit = s[i - 1] >= '0' && s[i - 1] <= '9';
+        if (c == ',' ? !(prev_digit && digit) : c == '.' ? !(letter || (prev_digit && digit)) : !(letter || digit))
+            break;
+        if (i < MAX_WORD) f[i] = c;
+        i++;
+    }
+    *fl = i < MAX_WORD ? i : MAX_WORD;
+    return i;
+}
+
 static int line_ends_sentence(const char *s, size_t n)
 {
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r')) n--;
@@ -238,11 +280,14 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
             }
             size_t len = 1;
             int cp = ch < 0x80 ? ch : nd_utf8_next(text + i, le - i, &len);
-            if (nd_is_letter(cp) || nd_is_digit(cp)) {
+            if (ch < 0x80 ? ascii_folded[ch] != 0 : nd_is_letter(cp) || nd_is_digit(cp)) {
                 open_sentence(&b, (uint32_t)i, flags);
-                size_t wl = word_length(text + i, le - i);
                 char f[MAX_WORD];
-                size_t fl = nd_fold(text + i, wl, f, sizeof f);
+                size_t fl, wl = ascii_word(text + i, le - i, f, &fl);
+                if (!wl) {
+                    wl = word_length(text + i, le - i);
+                    fl = nd_fold(text + i, wl, f, sizeof f);
+                }
                 if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') fl -= 2;  /* possessive */
                 nd_token tok = { (uint32_t)i, (uint32_t)(i + wl), 0, 0, 0 };
                 tok.word = nd_word_hash(f, fl);
