@@ -1,9 +1,9 @@
 #include "evidence.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "../util/bytes.h"
 
 /* Counts quotations: from an opening mark to the next closing one, with at
  * least four words between (scare quotes around a term do not count). */
@@ -23,22 +23,14 @@ static uint32_t words_between(const nd_tokens *t, uint32_t from, uint32_t to)
     return words;
 }
 
-/* 1 when one of w's eight bytes is b (the test for a zero byte, exact for the word as a whole). */
-static int has_byte(uint64_t w, unsigned char b)
-{
-    uint64_t x = w ^ (0x0101010101010101ull * b);
-    return ((x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull) != 0;
-}
-
 /* The first byte at or after i that may start a mark count_quotations reads
  * (" and newline, and the lead bytes of “ ” « »), or n: eight bytes at a time,
  * as most of a text is none of them. */
 static size_t next_mark(const char *s, size_t i, size_t n)
 {
     for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, 8);
-        if (has_byte(w, '"') | has_byte(w, '\n') | has_byte(w, 0xE2) | has_byte(w, 0xC2)) break;
+        uint64_t w = nd_load8(s + i);
+        if (nd_bytes_equal(w, '"') | nd_bytes_equal(w, '\n') | nd_bytes_equal(w, 0xE2) | nd_bytes_equal(w, 0xC2)) break;
     }
     for (; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];

@@ -3,6 +3,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../util/bytes.h"
 #include "fold.h"
 
 /* Phrases of page furniture, folded.  Strong ones never occur in article
@@ -66,16 +67,27 @@ static long find_phrase(const char *s, const uint64_t starts[4], const char *phr
     return starts[b >> 6] >> (b & 63) & 1 ? find_word(s, phrase) : -1;
 }
 
-/* Words in s[0..n), counting no further than `most` + 1. */
+/* Words in s[0..n), counting no further than `most` + 1: eight bytes at a
+ * time, a word starting at each byte that is not white space after one that is. */
 static int count_words(const char *s, size_t n, int most)
 {
-    int words = 0, in = 0;
-    for (size_t i = 0; i < n && words <= most; i++) {
-        int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\r';
-        if (!sp && !in) words++;
-        in = !sp;
+    const uint64_t high = 0x8080808080808080ull;
+    int words = 0;
+    uint64_t after_space = 0x80;  /* byte 0's: the line starts after white space */
+    for (size_t i = 0; i < n && words <= most; i += 8) {
+        char tail[8];
+        const char *p = s + i;
+        if (n - i < 8) {  /* past the end: spaces, which start no word */
+            memset(tail, ' ', sizeof tail);
+            p = memcpy(tail, s + i, n - i);
+        }
+        uint64_t w = nd_load8(p);
+        uint64_t sp = nd_bytes_equal(w, ' ') | nd_bytes_equal(w, '\t') | nd_bytes_equal(w, '\r');
+        uint64_t starts = (~sp & high & (sp << 8 | after_space)) >> 7;  /* 0 or 1 a byte */
+        words += (int)((starts * 0x0101010101010101ull) >> 56);        /* their sum, in the top byte */
+        after_space = sp >> 56;
     }
-    return words;
+    return words <= most ? words : most + 1;
 }
 
 int nd_line_is_boilerplate(const char *s, size_t n)
