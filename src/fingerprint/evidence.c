@@ -88,8 +88,8 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
         for (int k = 0; k < 4 && self_phrases[p][k]; k++) ph[p][plen[p]++] = hash_of(self_phrases[p][k]);
     }
     uint32_t exclusive = hash_of("exclusive"), truncated = hash_of("truncated");
-    uint64_t firsts = 0;  /* the phrases' first words, by their hash's low six bits: most words start none */
-    for (size_t p = 0; p < NPHRASES; p++) firsts |= 1ull << (ph[p][0] & 63);
+    uint64_t firsts[4] = { 0 };  /* the phrases' first words, by their hash's low byte: most words start none */
+    for (size_t p = 0; p < NPHRASES; p++) firsts[(ph[p][0] >> 6) & 3] |= 1ull << (ph[p][0] & 63);
     uint8_t seen[NPHRASES] = { 0 };
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
@@ -98,7 +98,7 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
         if (tk->word == truncated && tk->start > 0 && (text[tk->start - 1] == '(' || text[tk->start - 1] == '['))
             out->truncated = 1;
         if (tk->word == exclusive && tk->end < n && text[tk->end] == ':' && !out->self_refs) out->self_refs++;
-        for (size_t p = 0; (firsts >> (tk->word & 63) & 1) && p < NPHRASES; p++) {
+        for (size_t p = 0; (firsts[(tk->word >> 6) & 3] >> (tk->word & 63) & 1) && p < NPHRASES; p++) {
             if (seen[p] || tk->word != ph[p][0] || i + plen[p] > t->ntok) continue;
             uint32_t k = 1;
             while (k < plen[p] && t->tok[i + k].word == ph[p][k]) k++;
