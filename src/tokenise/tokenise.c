@@ -143,8 +143,8 @@ static int close_sentence(builder *b, const char *text, uint32_t end)
         t->sentcap = cap;
     }
     nd_sentence s = { start, end, b->sent_tok, t->ntok - b->sent_tok, b->para, b->sent_flags };
-    for (uint32_t i = s.tok; i < s.tok + s.ntok; i++)
-        if (b->sent_flags & ND_SENT_BOILER) t->tok[i].flags |= ND_TOK_BOILER;
+    if (b->sent_flags & ND_SENT_BOILER)
+        for (uint32_t i = s.tok; i < s.tok + s.ntok; i++) t->tok[i].flags |= ND_TOK_BOILER;
     t->sent[t->nsent++] = s;
     return 0;
 }
@@ -291,8 +291,10 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
                 if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') fl -= 2;  /* possessive */
                 nd_token tok = { (uint32_t)i, (uint32_t)(i + wl), 0, 0, 0 };
                 tok.word = nd_word_hash(f, fl);
-                if (nd_is_digit(cp)) tok.flags |= ND_TOK_NUMBER;
-                if (nd_is_upper(cp)) tok.flags |= ND_TOK_CAPITAL;
+                if (ch < 0x80)  /* ch is a digit, an upper- or a lower-case letter, in that order */
+                    tok.flags = ch <= '9' ? ND_TOK_NUMBER : ch <= 'Z' ? ND_TOK_CAPITAL : 0;
+                else
+                    tok.flags = (nd_is_digit(cp) ? ND_TOK_NUMBER : 0) | (nd_is_upper(cp) ? ND_TOK_CAPITAL : 0);
                 if (is_stop(tk, tok.word)) tok.flags |= ND_TOK_STOP;
                 tok.stem = (tok.flags & (ND_TOK_NUMBER | ND_TOK_STOP)) ? tok.word : stem_hash(tk, f, fl, tok.word);
                 if (push_token(out, tok)) return -1;
