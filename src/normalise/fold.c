@@ -66,11 +66,11 @@ size_t nd_fold(const char *s, size_t n, char *out, size_t cap)
     for (size_t i = 0; i < n;) {
         uint64_t w;
         if (i + 8 <= n && k + 8 <= cap && !((w = nd_load8(s + i)) & high)) {
-            /* eight ASCII bytes: A-Z gain the 0x20 bit, a byte at a time within the word */
+            /* eight ASCII bytes at once: those in A-Z gain the 0x20 bit (every
+             * byte is below 0x80, so no sum carries into the next byte) */
             uint64_t ge_a = (w + 0x3F3F3F3F3F3F3F3Full) & high;  /* byte >= 'A' (0x41) */
             uint64_t gt_z = (w + 0x2525252525252525ull) & high;  /* byte >  'Z' (0x5A) */
-            w |= (ge_a & ~gt_z) >> 2;
-            for (int b = 0; b < 8; b++) out[k + (size_t)b] = (char)(w >> (8 * b));
+            nd_store8(out + k, w | (ge_a & ~gt_z) >> 2);
             i += 8;
             k += 8;
             continue;
