@@ -53,9 +53,13 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
             if (prev && !(stop && (prev & 1u)))
                 f->bigrams[nb++] = nd_mix_pair(prev, tk->stem);
             prev = (tk->stem & ~1u) | (uint32_t)stop;  /* low bit remembers "stop word" */
+            /* the shingle that ended at the previous word (the last one after the
+             * loop): hashed a word late, its stores have reached the cache and the
+             * hash's wide loads do not wait on them; the set of shingles is the same */
+            if (nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
             memmove(window, window + 1, (SHINGLE - 1) * sizeof *window);  /* oldest word first */
             window[SHINGLE - 1] = tk->word;
-            if (++nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
+            nwin++;
         }
         uint32_t len = nd_sort_unique_u32(f->words + first, nw - first, tmp);
         if (len < MIN_CONTENT_WORDS) {
@@ -67,6 +71,7 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
         f->sent_off[f->nsent] = first;
         f->nsent++;
     }
+    if (nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
     f->sent_off[f->nsent] = nw;
     memcpy(f->vocab, f->words, (size_t)nw * sizeof *f->words);
     f->nvocab = nd_sort_unique_u32(f->vocab, nw, f->shingles + f->nshingles);
