@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "../util/bytes.h"
 
 /* Counts quotations: from an opening mark to the next closing one, with at
  * least four words between (scare quotes around a term do not count). */
@@ -22,6 +23,22 @@ static uint32_t words_between(const nd_tokens *t, uint32_t from, uint32_t to)
     return words;
 }
 
+/* The first byte at or after i that may start a mark count_quotations reads
+ * (" and newline, and the lead bytes of “ ” « »), or n: eight bytes at a time,
+ * as most of a text is none of them. */
+static size_t next_mark(const char *s, size_t i, size_t n)
+{
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w = nd_load8(s + i);
+        if (nd_bytes_equal(w, '"') | nd_bytes_equal(w, '\n') | nd_bytes_equal(w, 0xE2) | nd_bytes_equal(w, 0xC2)) break;
+    }
+    for (; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch == '"' || ch == '\n' || ch == 0xE2 || ch == 0xC2) break;
+    }
+    return i;
+}
+
 /* Counts quotations: from an opening mark to the next closing one, with at
  * least four words between (scare quotes around a term do not count).
  * Only quote marks and newlines matter, so other bytes are skipped undecoded. */
@@ -29,11 +46,10 @@ static uint16_t count_quotations(const char *text, size_t n, const nd_tokens *t)
 {
     uint16_t count = 0;
     int open = 0;
-    size_t opened = 0;
-    for (size_t i = 0; i < n; i++) {
+    size_t opened = 0, len;
+    for (size_t i = next_mark(text, 0, n); i < n; i = next_mark(text, i + len, n)) {
         unsigned char ch = (unsigned char)text[i];
-        if (ch != '"' && ch != '\n' && ch != 0xE2 && ch != 0xC2) continue;
-        size_t len = 1;
+        len = 1;
         int cp = ch < 0x80 ? ch : nd_utf8_next(text + i, n - i, &len);
         int opening = cp == 0x201C || cp == 0x00AB || (cp == '"' && !open);
         int closing = cp == 0x201D || cp == 0x00BB || (cp == '"' && open);
@@ -46,7 +62,6 @@ static uint16_t count_quotations(const char *text, size_t n, const nd_tokens *t)
         } else if (cp == '\n' && i + 1 < n && text[i + 1] == '\n') {
             open = 0;  /* a paragraph break ends an unclosed quotation */
         }
-        i += len - 1;
     }
     return count;
 }
@@ -73,6 +88,8 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
         for (int k = 0; k < 4 && self_phrases[p][k]; k++) ph[p][plen[p]++] = hash_of(self_phrases[p][k]);
     }
     uint32_t exclusive = hash_of("exclusive"), truncated = hash_of("truncated");
+    uint64_t firsts[4] = { 0 };  /* the phrases' first words, by their hash's low byte: most words start none */
+    for (size_t p = 0; p < NPHRASES; p++) firsts[(ph[p][0] >> 6) & 3] |= 1ull << (ph[p][0] & 63);
     uint8_t seen[NPHRASES] = { 0 };
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
@@ -81,7 +98,7 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
         if (tk->word == truncated && tk->start > 0 && (text[tk->start - 1] == '(' || text[tk->start - 1] == '['))
             out->truncated = 1;
         if (tk->word == exclusive && tk->end < n && text[tk->end] == ':' && !out->self_refs) out->self_refs++;
-        for (size_t p = 0; p < NPHRASES; p++) {
+        for (size_t p = 0; (firsts[(tk->word >> 6) & 3] >> (tk->word & 63) & 1) && p < NPHRASES; p++) {
             if (seen[p] || tk->word != ph[p][0] || i + plen[p] > t->ntok) continue;
             uint32_t k = 1;
             while (k < plen[p] && t->tok[i + k].word == ph[p][k]) k++;

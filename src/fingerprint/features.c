@@ -2,6 +2,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+/* inlined: the keys are a few bytes, where a call into the library costs
+ * about as much as the hash */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "../util/mix.h"
@@ -36,7 +39,7 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
     f->sent_off = sent_off;
 
     uint32_t nw = 0, nb = 0;
-    uint32_t window[SHINGLE], nwin = 0;
+    uint32_t window[SHINGLE] = { 0 }, nwin = 0;  /* the last SHINGLE words, across sentences */
     uint32_t *tmp = f->vocab;  /* scratch for sorting until the vocabulary is built */
     for (uint32_t s = 0; s < t->nsent; s++) {
         const nd_sentence *se = &t->sent[s];
@@ -50,13 +53,13 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
             if (prev && !(stop && (prev & 1u)))
                 f->bigrams[nb++] = nd_mix_pair(prev, tk->stem);
             prev = (tk->stem & ~1u) | (uint32_t)stop;  /* low bit remembers "stop word" */
-            window[nwin % SHINGLE] = tk->word;
+            /* the shingle that ended at the previous word (the last one after the
+             * loop): hashed a word late, its stores have reached the cache and the
+             * hash's wide loads do not wait on them; the set of shingles is the same */
+            if (nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
+            memmove(window, window + 1, (SHINGLE - 1) * sizeof *window);  /* oldest word first */
+            window[SHINGLE - 1] = tk->word;
             nwin++;
-            if (nwin >= SHINGLE) {
-                uint32_t sh[SHINGLE];
-                for (int k = 0; k < SHINGLE; k++) sh[k] = window[(nwin + (uint32_t)k) % SHINGLE];
-                f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(sh, sizeof sh);
-            }
         }
         uint32_t len = nd_sort_unique_u32(f->words + first, nw - first, tmp);
         if (len < MIN_CONTENT_WORDS) {
@@ -68,6 +71,7 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
         f->sent_off[f->nsent] = first;
         f->nsent++;
     }
+    if (nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
     f->sent_off[f->nsent] = nw;
     memcpy(f->vocab, f->words, (size_t)nw * sizeof *f->words);
     f->nvocab = nd_sort_unique_u32(f->vocab, nw, f->shingles + f->nshingles);

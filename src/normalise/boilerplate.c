@@ -1,7 +1,9 @@
 #include "boilerplate.h"
 
+#include <stdint.h>
 #include <string.h>
 
+#include "../util/bytes.h"
 #include "fold.h"
 
 /* Phrases of page furniture, folded.  Strong ones never occur in article
@@ -40,16 +42,54 @@ static long find_word(const char *s, const char *phrase)
     return -1;
 }
 
-/* Words in s[0..n), counting no further than `most` + 1. */
+/* A phrase is found only where a word starts (find_word), so the line's
+ * four-byte prefixes there, as a 256-bit set, rule most phrases out without
+ * a search: a line is checked against 57 phrases, none shorter than four. */
+static unsigned prefix_bit(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    uint32_t x = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+    return (x * 0x9E3779B1u) >> 24;
+}
+
+static void word_start_prefixes(const char *s, size_t n, uint64_t set[4])
+{
+    memset(set, 0, 4 * sizeof *set);
+    for (size_t i = 0; i + 4 <= n; i++) {
+        char prev = i ? s[i - 1] : ' ';
+        if ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9')) continue;
+        unsigned b = prefix_bit(s + i);
+        set[b >> 6] |= 1ull << (b & 63);
+    }
+}
+
+static long find_phrase(const char *s, const uint64_t starts[4], const char *phrase)
+{
+    unsigned b = prefix_bit(phrase);
+    return starts[b >> 6] >> (b & 63) & 1 ? find_word(s, phrase) : -1;
+}
+
+/* Words in s[0..n), counting no further than `most` + 1: eight bytes at a
+ * time, a word starting at each byte that is not white space after one that is. */
 static int count_words(const char *s, size_t n, int most)
 {
-    int words = 0, in = 0;
-    for (size_t i = 0; i < n && words <= most; i++) {
-        int sp = s[i] == ' ' || s[i] == '\t' || s[i] == '\r';
-        if (!sp && !in) words++;
-        in = !sp;
+    const uint64_t high = 0x8080808080808080ull;
+    int words = 0;
+    uint64_t after_space = 0x80;  /* byte 0's: the line starts after white space */
+    for (size_t i = 0; i < n && words <= most; i += 8) {
+        char tail[8];
+        const char *p = s + i;
+        if (n - i < 8) {  /* past the end: spaces, which start no word */
+            memset(tail, ' ', sizeof tail);
+            p = memcpy(tail, s + i, n - i);
+        }
+        uint64_t w = nd_load8(p);
+        uint64_t sp = nd_bytes_equal(w, ' ') | nd_bytes_equal(w, '\t') | nd_bytes_equal(w, '\r');
+        uint64_t starts = (~sp & high & (sp << 8 | after_space)) >> 7;  /* 0 or 1 a byte */
+        words += (int)((starts * 0x0101010101010101ull) >> 56);        /* their sum, in the top byte */
+        after_space = sp >> 56;
     }
-    return words;
+    return words <= most ? words : most + 1;
 }
 
 int nd_line_is_boilerplate(const char *s, size_t n)
@@ -63,16 +103,18 @@ int nd_line_is_boilerplate(const char *s, size_t n)
     size_t ln = nd_fold(s, n, low, sizeof low - 1);
     low[ln] = 0;
     if (strstr(low, "\xc2\xa9")) return 1;  /* the copyright sign survives folding */
+    uint64_t starts[4];
+    word_start_prefixes(low, ln, starts);
     char last = s[n - 1];
     int sentence_end = last == '.' || last == '?' || last == '!' || last == '"' ||
                        (n >= 3 && (unsigned char)s[n - 3] == 0xE2 && (unsigned char)s[n - 2] == 0x80 &&
                         ((unsigned char)last == 0x9D || (unsigned char)last == 0x99));
     for (size_t i = 0; i < sizeof strong_furniture / sizeof strong_furniture[0]; i++)
-        if (find_word(low, strong_furniture[i]) >= 0) return 1;
+        if (find_phrase(low, starts, strong_furniture[i]) >= 0) return 1;
     for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
-        if (find_word(low, openers[i]) == 0) return 1;
+        if (find_phrase(low, starts, openers[i]) == 0) return 1;
     for (size_t i = 0; words <= 10 && i < sizeof weak_furniture / sizeof weak_furniture[0]; i++) {
-        long at = find_word(low, weak_furniture[i]);
+        long at = find_phrase(low, starts, weak_furniture[i]);
         if (at < 0) continue;
         /* "Read more: ..." and "Image caption: ..." are labels even when they end in a full stop */
         if (!sentence_end || (at == 0 && low[strlen(weak_furniture[i])] == ':')) return 1;

@@ -1,7 +1,10 @@
 #include "fold.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "../util/bytes.h"
 
 int nd_utf8_next(const char *s, size_t n, size_t *len)
 {
@@ -58,8 +61,20 @@ static int fold_punct(int cp)
 
 size_t nd_fold(const char *s, size_t n, char *out, size_t cap)
 {
+    const uint64_t high = 0x8080808080808080ull;
     size_t k = 0;
     for (size_t i = 0; i < n;) {
+        uint64_t w;
+        if (i + 8 <= n && k + 8 <= cap && !((w = nd_load8(s + i)) & high)) {
+            /* eight ASCII bytes at once: those in A-Z gain the 0x20 bit (every
+             * byte is below 0x80, so no sum carries into the next byte) */
+            uint64_t ge_a = (w + 0x3F3F3F3F3F3F3F3Full) & high;  /* byte >= 'A' (0x41) */
+            uint64_t gt_z = (w + 0x2525252525252525ull) & high;  /* byte >  'Z' (0x5A) */
+            nd_store8(out + k, w | (ge_a & ~gt_z) >> 2);
+            i += 8;
+            k += 8;
+            continue;
+        }
         unsigned char ch = (unsigned char)s[i];
         if (ch < 0x80) {  /* the common case: no table lookups */
             if (k >= cap) break;

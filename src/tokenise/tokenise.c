@@ -3,6 +3,9 @@
 #include <libstemmer.h>
 #include <stdlib.h>
 #include <string.h>
+/* inlined: the keys are a few bytes, where a call into the library costs
+ * about as much as the hash */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "../normalise/boilerplate.h"
@@ -79,15 +82,18 @@ static uint32_t stem_hash(nd_tokeniser *tk, const char *w, size_t n, uint32_t wo
 /* Folded words the sentence splitter must not end a sentence after. */
 static int is_abbreviation(const char *w, size_t n)
 {
-    static const char *const abbr[] = {
+    static const char abbr[][8] = {  /* zero-padded: compared as 8-byte blocks */
         "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "st",
         "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "fig", "jan", "feb", "mar",
         "apr", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "mt", "ft",
     };
     if (n == 1) return 1;  /* an initial: "J. Smith" */
     if (memchr(w, '.', n)) return 1;  /* "u.s", "e.g" */
+    if (n >= sizeof abbr[0]) return 0;
+    char key[sizeof abbr[0]] = { 0 };
+    memcpy(key, w, n);
     for (size_t i = 0; i < sizeof abbr / sizeof abbr[0]; i++)
-        if (strlen(abbr[i]) == n && memcmp(abbr[i], w, n) == 0) return 1;
+        if (memcmp(abbr[i], key, sizeof key) == 0) return 1;
     return 0;
 }
 
@@ -137,8 +143,8 @@ static int close_sentence(builder *b, const char *text, uint32_t end)
         t->sentcap = cap;
     }
     nd_sentence s = { start, end, b->sent_tok, t->ntok - b->sent_tok, b->para, b->sent_flags };
-    for (uint32_t i = s.tok; i < s.tok + s.ntok; i++)
-        if (b->sent_flags & ND_SENT_BOILER) t->tok[i].flags |= ND_TOK_BOILER;
+    if (b->sent_flags & ND_SENT_BOILER)
+        for (uint32_t i = s.tok; i < s.tok + s.ntok; i++) t->tok[i].flags |= ND_TOK_BOILER;
     t->sent[t->nsent++] = s;
     return 0;
 }
@@ -182,6 +188,48 @@ static size_t word_length(const char *s, size_t n)
             break;
         i += len;
     }
+    return i;
+}
+
+/* ASCII letters and digits as nd_fold writes them; 0 for every other byte. */
+static const char ascii_folded[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i',
+    ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r',
+    ['S'] = 's', ['T'] = 't', ['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i',
+    ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r',
+    ['s'] = 's', ['t'] = 't', ['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
+/* The common word, all ASCII, in one pass: what word_length and nd_fold make
+ * of it.  Returns its byte length, with the folded form in f[0..*fl) (cut at
+ * MAX_WORD like nd_fold's), or 0 when a non-ASCII byte is part of the word
+ * or decides where it ends: the general path takes those. */
+static size_t ascii_word(const char *s, size_t n, char *f, size_t *fl)
+{
+    size_t i = 0;
+    for (;;) {
+        char c;
+        while (i < n && (c = ascii_folded[(unsigned char)s[i]])) {
+            if (i < MAX_WORD) f[i] = c;
+            i++;
+        }
+        if (i == n) break;
+        c = s[i];
+        if ((unsigned char)c >= 0x80) return 0;
+        if ((c != '\'' && c != '-' && c != '.' && c != ',') || i + 1 == n) break;
+        /* a joiner, kept as word_length keeps it */
+        unsigned char next = (unsigned char)s[i + 1];
+        if (next >= 0x80) return 0;
+        int digit = next >= '0' && next <= '9', letter = ascii_folded[next] && !digit;
+        int prev_digit = s[i - 1] >= '0' && s[i - 1] <= '9';
+        if (c == ',' ? !(prev_digit && digit) : c == '.' ? !(letter || (prev_digit && digit)) : !(letter || digit))
+            break;
+        if (i < MAX_WORD) f[i] = c;
+        i++;
+    }
+    *fl = i < MAX_WORD ? i : MAX_WORD;
     return i;
 }
 
@@ -232,16 +280,21 @@ int nd_tokenise(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sente
             }
             size_t len = 1;
             int cp = ch < 0x80 ? ch : nd_utf8_next(text + i, le - i, &len);
-            if (nd_is_letter(cp) || nd_is_digit(cp)) {
+            if (ch < 0x80 ? ascii_folded[ch] != 0 : nd_is_letter(cp) || nd_is_digit(cp)) {
                 open_sentence(&b, (uint32_t)i, flags);
-                size_t wl = word_length(text + i, le - i);
                 char f[MAX_WORD];
-                size_t fl = nd_fold(text + i, wl, f, sizeof f);
+                size_t fl, wl = ascii_word(text + i, le - i, f, &fl);
+                if (!wl) {
+                    wl = word_length(text + i, le - i);
+                    fl = nd_fold(text + i, wl, f, sizeof f);
+                }
                 if (fl > 2 && f[fl - 2] == '\'' && f[fl - 1] == 's') fl -= 2;  /* possessive */
                 nd_token tok = { (uint32_t)i, (uint32_t)(i + wl), 0, 0, 0 };
                 tok.word = nd_word_hash(f, fl);
-                if (nd_is_digit(cp)) tok.flags |= ND_TOK_NUMBER;
-                if (nd_is_upper(cp)) tok.flags |= ND_TOK_CAPITAL;
+                if (ch < 0x80)  /* ch is a digit, an upper- or a lower-case letter, in that order */
+                    tok.flags = ch <= '9' ? ND_TOK_NUMBER : ch <= 'Z' ? ND_TOK_CAPITAL : 0;
+                else
+                    tok.flags = (nd_is_digit(cp) ? ND_TOK_NUMBER : 0) | (nd_is_upper(cp) ? ND_TOK_CAPITAL : 0);
                 if (is_stop(tk, tok.word)) tok.flags |= ND_TOK_STOP;
                 tok.stem = (tok.flags & (ND_TOK_NUMBER | ND_TOK_STOP)) ? tok.word : stem_hash(tk, f, fl, tok.word);
                 if (push_token(out, tok)) return -1;

@@ -21,17 +21,23 @@ void nd_sort_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
         insertion_sort(v, n);
         return;
     }
+    uint32_t count[4][256] = { { 0 } };  /* every digit's, counted in one read */
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t x = v[i];
+        count[0][x & 255]++;
+        count[1][(x >> 8) & 255]++;
+        count[2][(x >> 16) & 255]++;
+        count[3][x >> 24]++;
+    }
     uint32_t *src = v, *dst = tmp;
-    for (int shift = 0; shift < 32; shift += 8) {
-        uint32_t count[256] = { 0 };
-        for (uint32_t i = 0; i < n; i++) count[(src[i] >> shift) & 255]++;
-        uint32_t sum = 0;
+    for (int d = 0; d < 4; d++) {
+        uint32_t *c = count[d], sum = 0;
         for (int b = 0; b < 256; b++) {
-            uint32_t c = count[b];
-            count[b] = sum;
-            sum += c;
+            uint32_t k = c[b];
+            c[b] = sum;
+            sum += k;
         }
-        for (uint32_t i = 0; i < n; i++) dst[count[(src[i] >> shift) & 255]++] = src[i];
+        for (uint32_t i = 0; i < n; i++) dst[c[(src[i] >> (8 * d)) & 255]++] = src[i];
         uint32_t *t = src;
         src = dst;
         dst = t;

@@ -86,6 +86,51 @@ static void long_lines_are_never_boilerplate(void)
                   "change how every laboratory in the region buys its hardware and software."));
 }
 
+static void phrases_match_at_word_starts_only(void)
+{
+    /* after a space, punctuation, a digit's neighbour or an accented letter a phrase starts a word */
+    CHECK(boiler("Please share this article with friends."));
+    CHECK(boiler("Home|share this story."));
+    CHECK(boiler("\xc3\x89t\xc3\xa9 \xe2\x80\x94 we use cookies."));  /* Été — we use cookies. */
+    CHECK(boiler("Read more: the full ruling."));
+    CHECK(boiler("Follow us on X for updates."));
+    /* inside a word it does not */
+    CHECK(!boiler("Please reshare this article with friends."));
+    CHECK(!boiler("Readers refollow us each week."));
+    CHECK(!boiler("2024share this story today."));
+    CHECK(!boiler("Unread more: the full ruling."));
+}
+
+/* "Skip to content" (3 words) or "Advertisement" (1) and `more` words of
+ * `len` letters after it, each after `sep`, into line (512 bytes) */
+static const char *line_of(char *line, const char *first, int more, int len, const char *sep, const char *end)
+{
+    strcpy(line, first);
+    for (int w = 0; w < more; w++) {
+        strcat(line, sep);
+        strncat(line, "abcdefghij", (size_t)len);
+    }
+    return strcat(line, end);
+}
+
+static void word_counts_decide_at_their_limits(void)
+{
+    /* words are counted eight bytes at a time: words of every length, spaces, tabs and carriage returns */
+    static const char *const seps[] = { " ", "\t", "  ", " \r\t" };
+    char line[512];
+    for (int len = 1; len <= 9; len++)
+        for (size_t s = 0; s < sizeof seps / sizeof seps[0]; s++) {
+            for (int more = 19; more <= 23; more++) {  /* lines of up to 24 words are judged */
+                int b = boiler(line_of(line, "Skip to content", more, len, seps[s], "."));
+                CHECK_INT(b, 3 + more <= 24);
+            }
+            for (int more = 7; more <= 11; more++) {  /* weak phrases count on lines of up to 10 */
+                int b = boiler(line_of(line, "Advertisement", more, len, seps[s], ""));
+                CHECK_INT(b, 1 + more <= 10);
+            }
+        }
+}
+
 static void length_is_measured_on_the_given_bytes(void)
 {
     /* only the first n bytes are the line */
@@ -102,4 +147,6 @@ CHECK_MAIN("boilerplate",
     TEST(furniture_words_inside_article_sentences),
     TEST(news_sentences_that_open_with_a_furniture_word),
     TEST(long_lines_are_never_boilerplate),
+    TEST(phrases_match_at_word_starts_only),
+    TEST(word_counts_decide_at_their_limits),
     TEST(length_is_measured_on_the_given_bytes))

@@ -18,6 +18,25 @@ static void ascii_is_lower_cased_and_kept(void)
     CHECK_STR(fold(""), "");
 }
 
+static void every_ascii_byte_folds_alike_at_any_offset_and_cap(void)
+{
+    /* ASCII runs are folded eight bytes at a time: each byte, next to every
+     * other (@ [ ` { sit beside the letters), at each alignment and cut */
+    char in[160], out[160], want[160];
+    for (int i = 0; i < 160; i++) in[i] = (char)(1 + (i * 37) % 127);
+    for (size_t off = 0; off < 8; off++)
+        for (size_t cap = 0; cap <= 152; cap += 7) {
+            size_t n = 152 - off, k = nd_fold(in + off, n, out, cap);
+            size_t m = n < cap ? n : cap;
+            for (size_t j = 0; j < m; j++) {
+                char c = in[off + j];
+                want[j] = c >= 'A' && c <= 'Z' ? (char)(c | 32) : c;
+            }
+            CHECK_INT(k, m);
+            CHECK(memcmp(out, want, m) == 0);
+        }
+}
+
 static void accents_are_stripped(void)
 {
     CHECK_STR(fold("N\xc3\xba\xc3\xb1" "ez"), "nunez");                  /* Núñez */
@@ -114,6 +133,7 @@ static void character_classes(void)
 
 CHECK_MAIN("fold",
     TEST(ascii_is_lower_cased_and_kept),
+    TEST(every_ascii_byte_folds_alike_at_any_offset_and_cap),
     TEST(accents_are_stripped),
     TEST(curly_quotes_become_straight),
     TEST(dashes_become_hyphens),

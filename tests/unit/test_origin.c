@@ -27,6 +27,19 @@ static void direct_quotations_of_four_words_or_more_count(void)
     CHECK_INT(none.quotations, 0);
 }
 
+static void quotation_marks_are_found_at_any_offset(void)
+{
+    /* marks are looked for eight bytes at a time: every alignment, and in the last few bytes */
+    const char *q = "\"One two three four five\" and \xe2\x80\x9csix seven eight nine\xe2\x80\x9d "
+                    "\xc2\xabten eleven twelve thirteen\xc2\xbb";
+    char text[128];
+    for (size_t pad = 0; pad < 16; pad++) {
+        memset(text, ' ', pad);
+        strcpy(text + pad, q);
+        CHECK_INT(evidence(text).quotations, 3);
+    }
+}
+
 static void an_unclosed_quotation_ends_at_a_paragraph_break(void)
 {
     nd_evidence ev = evidence("\xe2\x80\x9cThe rules changed nothing for us at all\n\n"
@@ -148,6 +161,7 @@ static void the_reason_fits_the_buffer(void)
 
 CHECK_MAIN("origin",
     TEST(direct_quotations_of_four_words_or_more_count),
+    TEST(quotation_marks_are_found_at_any_offset),
     TEST(an_unclosed_quotation_ends_at_a_paragraph_break),
     TEST(self_references_and_truncation),
     TEST(a_bracketed_truncation_marker_counts),

@@ -33,10 +33,11 @@ static const size_t sizes[] = { 0, 1, 2, 47, 48, 1000, 300000 };
 
 static void u32_sorts_and_unique_drops_repeats(void)
 {
-    for (size_t s = 0; s < NSIZES; s++) {
-        uint32_t n = (uint32_t)sizes[s];
+    for (size_t s = 0; s < 2 * NSIZES; s++) {
+        uint32_t n = (uint32_t)sizes[s % NSIZES];
         uint32_t *v = malloc((n + 1) * sizeof *v), *w = malloc((n + 1) * sizeof *w), *tmp = malloc((n + 1) * sizeof *tmp);
-        for (uint32_t i = 0; i < n; i++) v[i] = w[i] = (uint32_t)(next() % (n / 2 + 1));  /* many repeats */
+        for (uint32_t i = 0; i < n; i++)  /* many repeats, then hashes: every byte of the value varies */
+            v[i] = w[i] = s < NSIZES ? (uint32_t)(next() % (n / 2 + 1)) : (uint32_t)(next() >> 32);
         nd_sort_u32(v, n, tmp);
         qsort(w, n, sizeof *w, cmp32);
         CHECK(n == 0 || memcmp(v, w, n * sizeof *v) == 0);

@@ -373,6 +373,70 @@ static void long_words_are_capped_not_overrun(void)
     CHECK_INT(toks.tok[0].word, nd_word_hash(capped, 64));
 }
 
+/* text with every ASCII space made a no-break space (U+00A0, malloc'd): a
+ * word ending there is left by the ASCII fast path to the general one */
+static char *with_nbsp(const char *text)
+{
+    size_t n = strlen(text), k = 0;
+    char *out = malloc(2 * n + 1);
+    if (!out) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (text[i] == ' ') {
+            out[k++] = '\xc2';
+            out[k++] = '\xa0';
+        } else {
+            out[k++] = text[i];
+        }
+    }
+    out[k] = 0;
+    return out;
+}
+
+static void ascii_fast_path_agrees_with_the_general_path(void)
+{
+    static const char *const texts[] = {
+        "The U.S. and e.g. J. Smith met Dr. Jones at 10,000 ft, paying $3.5 million in Jan. 2024 .",
+        "don't won't rock'n'roll o1-mini state-of-the-art x- -y -z 'quoted' a' b- c. d, end",
+        "1,2,3 a,b 3.14.15 v2.0.1 4.a a.4 1.5, 2..3 a--b a''b 1,a a,1 1.a, 5'6 7-8 .5 ,5",
+        "Caf\xc3\xa9 \xc3\x85ngstr\xc3\xb6m na\xc3\xafve fa\xc3\xa7" "ade \xc3\x89" "COLE r\xc3\xa9sum\xc3\xa9s",
+        "\xe2\x80\x9cQuoted\xe2\x80\x9d \xe2\x80\x98single\xe2\x80\x99 it\xe2\x80\x99s people\xe2\x80\x99s don\xe2\x80\x99t",
+        "\xef\xbc\xa1\xef\xbc\xa2\xef\xbc\xa3\xef\xbc\x91\xef\xbc\x92 full\xef\xbc\x8dwidth ab\xef\xbc\xa3 \xef\xbc\xa3" "ab",
+        "en\xe2\x80\x93" "dash em\xe2\x80\x94" "dash x\xe2\x88\x92" "1 pre\xe2\x80\x90" "fix non\xe2\x80\x91" "breaking",
+        "abc\xc3\xa9 \xc3\xa9" "abc abc\xc3\xa9" "def 10\xe2\x82\xac \xe2\x82\xac" "10 1\xc2\xbd x\xc2\xb2 a\xcc\x81" "b e\xcc\x81",
+        "abc\xff" "def ghi\x80 jkl \xff" "mno",  /* invalid bytes: decoded as U+FFFD, which ends a word */
+        "NASA's GDP's 2024's X's O'Brien's 's s' WORD'S word'\xc3\xa9 word-\xc3\xa9 1,\xd9\xa3 1.\xd9\xa3",
+        "\xd9\xa1\xd9\xa2\xd9\xa3 \xd9\xa4,\xd9\xa5 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87 "
+        "\xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 \xce\x91\xce\xb8\xce\xae\xce\xbd\xce\xb1",
+        "Supercalifragilisticexpialidociousandthensomemorelettersuntilitissixtyfourbytesandbeyond "
+        "a-very-long-hyphenated-compound-that-runs-past-the-sixty-four-byte-cap-of-a-word's",
+    };
+    for (size_t k = 0; k < sizeof texts / sizeof texts[0]; k++) {
+        tokenise(texts[k]);
+        uint32_t n = toks.ntok;
+        CHECK(n > 0);
+        nd_token *fast = malloc((n + 1) * sizeof *fast);
+        char *general = with_nbsp(texts[k]);
+        if (!fast || !general) {
+            CHECK(0);
+            free(fast);
+            free(general);
+            return;
+        }
+        memcpy(fast, toks.tok, n * sizeof *fast);
+        tokenise(general);
+        CHECK_INT(toks.ntok, n);
+        for (uint32_t i = 0; i < n && i < toks.ntok; i++) {
+            const nd_token *a = &fast[i], *b = &toks.tok[i];
+            int same = a->end - a->start == b->end - b->start && a->word == b->word && a->stem == b->stem &&
+                       (a->flags & ~ND_TOK_BOILER) == (b->flags & ~ND_TOK_BOILER);  /* line word counts differ */
+            if (!same) printf("  text %zu, token %u: \"%.*s\"\n", k, i, (int)(a->end - a->start), texts[k] + a->start);
+            CHECK(same);
+        }
+        free(fast);
+        free(general);
+    }
+}
+
 /* Runs last: releases what the other tests shared, checking the release contract. */
 static void freeing_resets_and_accepts_null(void)
 {
@@ -403,4 +467,5 @@ CHECK_MAIN("tokenise",
     TEST(empty_and_wordless_input_give_nothing),
     TEST(buffers_are_reused_between_runs),
     TEST(long_words_are_capped_not_overrun),
+    TEST(ascii_fast_path_agrees_with_the_general_path),
     TEST(freeing_resets_and_accepts_null))
