@@ -1,7 +1,9 @@
 #include "index.h"
 
 #include <stdlib.h>
+#include <string.h>
 
+#include "../util/parallel.h"
 #include "../util/sort.h"
 #include "../util/vec.h"
 #include "keys.h"
@@ -65,44 +67,56 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
  * counted on their own.  Lists of up to ND_ALL_PAIRS_POSTING documents are
  * walked only over the block's part; longer ones are paired again for each
  * block, which is linear in their length. */
+/* One thread's walk over a share of the lists.  Threads add to the shared
+ * slots atomically; a first document's partners may then land in any order,
+ * which the sort before counting undoes, so the candidates are the same for
+ * any thread count. */
 typedef struct pair_walk {
-    const uint64_t *post;       /* the list's postings (key << 32 | doc), ascending doc */
+    const uint64_t *post;       /* all postings (key << 32 | doc), each list's docs ascending */
+    size_t i0, i1;              /* this thread's postings: whole lists */
+    const uint64_t *list;       /* the list being paired */
+    const uint32_t *sketch;     /* ND_SKETCH_SLOTS values a document */
+    uint32_t ndocs, max_posting;
     uint64_t *slot;             /* per first document: pairs counted, or where its next partner goes */
-    uint32_t *partner;          /* the block's second documents, by first document */
-    uint32_t a0, a1;            /* the block: first documents [a0, a1); filling when partner is set */
+    uint32_t *partner;          /* the block's second documents, by first document; NULL: counting */
+    uint32_t a0, a1;            /* the block: first documents [a0, a1) */
 } pair_walk;
 
 static inline uint32_t doc_of(uint64_t posting) { return (uint32_t)posting; }
 
+static inline void take_pair(pair_walk *w, uint32_t a, uint32_t b)
+{
+    if (!w->partner) __atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED);
+    else if (a >= w->a0 && a < w->a1) w->partner[__atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED)] = b;
+}
+
 static void walk_pair(void *ctx, size_t x, size_t y)
 {
     pair_walk *w = ctx;
-    uint32_t a = doc_of(w->post[x]);  /* x < y, so a is the smaller document */
-    if (!w->partner) w->slot[a]++;
-    else if (a >= w->a0 && a < w->a1) w->partner[w->slot[a]++] = doc_of(w->post[y]);
+    take_pair(w, doc_of(w->list[x]), doc_of(w->list[y]));  /* x < y: the first is the smaller document */
 }
 
-/* Walks the pairs of every list: counts them (w->partner NULL) or stores
- * the block's.  0, or -1 when out of memory. */
-static int walk_lists(pair_walk *w, const uint64_t *post, size_t nkeys, const uint32_t *sketch, uint32_t ndocs,
-                      uint32_t max_posting)
+/* Walks the pairs of the thread's lists: counts them, or stores the block's.
+ * 0, or -1 when out of memory. */
+static int walk_lists(void *arg)
 {
+    pair_walk *w = arg;
     uint32_t *sk = NULL;  /* one list's sketch values */
     size_t sk_cap = 0;
-    for (size_t i = 0; i < nkeys;) {
+    for (size_t i = w->i0; i < w->i1;) {
         size_t j = i;
-        while (j < nkeys && (post[j] >> 32) == (post[i] >> 32)) j++;
+        while (j < w->i1 && (w->post[j] >> 32) == (w->post[i] >> 32)) j++;
         size_t len = j - i;
-        w->post = post + i;
+        const uint64_t *list = w->list = w->post + i;
         i = j;
-        if (!nd_posting_usable(len, max_posting)) continue;
+        if (!nd_posting_usable(len, w->max_posting)) continue;
         if (len <= ND_ALL_PAIRS_POSTING) {
             /* every pair: the arithmetic of nd_posting_pairs' first rule */
             for (size_t x = 0; x + 1 < len; x++) {
-                uint32_t a = doc_of(w->post[x]);
-                if (!w->partner) w->slot[a] += len - 1 - x;
+                uint32_t a = doc_of(list[x]);
+                if (!w->partner) __atomic_fetch_add(&w->slot[a], len - 1 - x, __ATOMIC_RELAXED);
                 else if (a >= w->a0 && a < w->a1)
-                    for (size_t y = x + 1; y < len; y++) w->partner[w->slot[a]++] = doc_of(w->post[y]);
+                    for (size_t y = x + 1; y < len; y++) take_pair(w, a, doc_of(list[y]));
             }
             continue;
         }
@@ -111,12 +125,12 @@ static int walk_lists(pair_walk *w, const uint64_t *post, size_t nkeys, const ui
             sk_cap = len;
             if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) return -1;
         }
-        uint32_t key = (uint32_t)(w->post[0] >> 32);
+        uint32_t key = (uint32_t)(list[0] >> 32);
         for (size_t x = 0; x < len; x++) {
-            const uint32_t *ds = sketch + (size_t)doc_of(w->post[x]) * ND_SKETCH_SLOTS;
+            const uint32_t *ds = w->sketch + (size_t)doc_of(list[x]) * ND_SKETCH_SLOTS;
             for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, key, t);
         }
-        if (nd_posting_pairs(sk, len, ndocs, max_posting, walk_pair, w)) {
+        if (nd_posting_pairs(sk, len, w->ndocs, w->max_posting, walk_pair, w)) {
             free(sk);
             return -1;
         }
@@ -127,63 +141,106 @@ static int walk_lists(pair_walk *w, const uint64_t *post, size_t nkeys, const ui
 
 typedef ND_VEC(nd_candidate) candidate_vec;
 
-/* Keeps the candidates of first documents [a0, a1), whose partners lie in
- * partner[] from slot[a - 1] (0 for a0) to slot[a]; appends them to out. */
-static int count_block(const uint64_t *off, const uint64_t *slot, uint32_t *partner, uint32_t a0, uint32_t a1,
-                       uint32_t min_shared, float min_fraction, candidate_vec *out)
+/* One thread's share of a block's counting: first documents [b0, b1). */
+typedef struct count_job {
+    const uint64_t *off, *slot;
+    uint32_t *partner;
+    uint32_t a0, b0, b1;        /* a0: the block's first document */
+    uint32_t min_shared;
+    float min_fraction;
+    candidate_vec out;
+} count_job;
+
+/* Keeps the candidates of first documents [b0, b1), whose partners lie in
+ * partner[] from slot[a - 1] (0 for the block's first) to slot[a]. */
+static int count_block(void *arg)
 {
+    count_job *j = arg;
+    const uint64_t *slot = j->slot;
     uint32_t *tmp = NULL;
     size_t tmp_cap = 0;
-    uint64_t from = 0;
-    for (uint32_t a = a0; a < a1; a++) {
-        uint32_t *v = partner + from;
+    uint64_t from = j->b0 > j->a0 ? slot[j->b0 - 1] : 0;
+    for (uint32_t a = j->b0; a < j->b1; a++) {
+        uint32_t *v = j->partner + from;
         uint32_t n = (uint32_t)(slot[a] - from);
         from = slot[a];
-        if (n < min_shared) continue;
+        if (n < j->min_shared) continue;
         if (n > tmp_cap) {
             free(tmp);
             tmp_cap = n;
             if (!(tmp = malloc(tmp_cap * sizeof *tmp))) return -1;
         }
         nd_sort_u32(v, n, tmp);
-        uint64_t ka = off[a + 1] - off[a];
+        uint64_t ka = j->off[a + 1] - j->off[a];
         for (uint32_t i = 0; i < n;) {
-            uint32_t j = i, b = v[i];
-            while (j < n && v[j] == b) j++;
-            uint64_t kb = off[b + 1] - off[b];
-            if (nd_candidate_keep(j - i, ka < kb ? ka : kb, min_shared, min_fraction) &&
-                nd_vec_push(out, ((nd_candidate){ a, b, j - i }))) {
+            uint32_t k = i, b = v[i];
+            while (k < n && v[k] == b) k++;
+            uint64_t kb = j->off[b + 1] - j->off[b];
+            if (nd_candidate_keep(k - i, ka < kb ? ka : kb, j->min_shared, j->min_fraction) &&
+                nd_vec_push(&j->out, ((nd_candidate){ a, b, k - i }))) {
                 free(tmp);
                 return -1;
             }
-            i = j;
+            i = k;
         }
     }
     free(tmp);
     return 0;
 }
 
+/* Counts the block [a0, a1) on the threads and appends its candidates to res in order. */
+static int count_blocks(count_job *jobs, unsigned threads, uint32_t a0, uint32_t a1, candidate_vec *res)
+{
+    for (unsigned t = 0; t < threads; t++) {
+        jobs[t].a0 = a0;
+        jobs[t].b0 = a0 + (uint32_t)((uint64_t)(a1 - a0) * t / threads);
+        jobs[t].b1 = a0 + (uint32_t)((uint64_t)(a1 - a0) * (t + 1) / threads);
+        jobs[t].out.n = 0;
+    }
+    if (nd_parallel_run(count_block, jobs, sizeof *jobs, threads)) return -1;
+    for (unsigned t = 0; t < threads; t++) {
+        if (nd_vec_reserve(res, jobs[t].out.n)) return -1;
+        if (jobs[t].out.n) memcpy(res->v + res->n, jobs[t].out.v, jobs[t].out.n * sizeof *res->v);
+        res->n += jobs[t].out.n;
+    }
+    return 0;
+}
+
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
-                       nd_candidates *out)
+                       unsigned threads, nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
     size_t nkeys = off[ndocs];
+    threads = nd_parallel_threads(threads, nkeys, 4096);
     /* postings: (key << 32 | doc), sorted, so each key's documents are adjacent and ascending */
     uint64_t *post = malloc((nkeys + 1) * sizeof *post);
     uint32_t *sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *sketch);
     uint64_t *slot = calloc((size_t)ndocs + 1, sizeof *slot);
     uint32_t *partner = NULL;
+    pair_walk *walks = calloc(threads, sizeof *walks);
+    count_job *counts = calloc(threads, sizeof *counts);
     candidate_vec res = { 0 };
-    if (!post || !sketch || !slot) goto fail;
+    if (!post || !sketch || !slot || !walks || !counts) goto fail;
     for (uint32_t d = 0; d < ndocs; d++) {
         nd_keys_sketch(keys + off[d], (size_t)(off[d + 1] - off[d]), sketch + (size_t)d * ND_SKETCH_SLOTS);
         for (uint64_t i = off[d]; i < off[d + 1]; i++) post[i] = ((uint64_t)keys[i] << 32) | d;
     }
     if (sort64(post, nkeys)) goto fail;
-    pair_walk w = { NULL, slot, NULL, 0, 0 };
-    if (walk_lists(&w, post, nkeys, sketch, ndocs, max_posting)) goto fail;
+    /* each thread walks whole lists: its share of the postings, moved to a list's start */
+    for (unsigned t = 0; t < threads; t++) {
+        pair_walk *w = &walks[t];
+        *w = (pair_walk){ post, 0, 0, NULL, sketch, ndocs, max_posting, slot, NULL, 0, 0 };
+        for (int end = 0; end < 2; end++) {
+            size_t i = nkeys * (t + (unsigned)end) / threads;
+            while (i > 0 && i < nkeys && (post[i] >> 32) == (post[i - 1] >> 32)) i++;
+            if (end) w->i1 = i;
+            else w->i0 = i;
+        }
+        counts[t] = (count_job){ off, slot, NULL, 0, 0, 0, min_shared, min_fraction, { 0 } };
+    }
+    if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads)) goto fail;
     /* blocks of first documents whose pairs fit the budget (a document's own may not) */
     uint64_t most = pair_bytes / sizeof *partner, one = 0, all = 0;
     for (uint32_t a = 0; a < ndocs; a++) {
@@ -202,14 +259,18 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
             slot[a1] = sum;
             sum += n;
         }
-        w.partner = partner;
-        w.a0 = a0;
-        w.a1 = a1;
-        if (walk_lists(&w, post, nkeys, sketch, ndocs, max_posting) ||
-            count_block(off, slot, partner, a0, a1, min_shared, min_fraction, &res))
+        for (unsigned t = 0; t < threads; t++) {
+            walks[t].partner = counts[t].partner = partner;
+            walks[t].a0 = a0;
+            walks[t].a1 = a1;
+        }
+        if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads) || count_blocks(counts, threads, a0, a1, &res))
             goto fail;
         a0 = a1;
     }
+    for (unsigned t = 0; t < threads; t++) nd_vec_free(&counts[t].out);
+    free(counts);
+    free(walks);
     free(partner);
     free(slot);
     free(sketch);
@@ -218,6 +279,9 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     out->n = res.n;
     return 0;
 fail:
+    for (unsigned t = 0; counts && t < threads; t++) nd_vec_free(&counts[t].out);
+    free(counts);
+    free(walks);
     free(partner);
     free(slot);
     free(sketch);

@@ -102,10 +102,12 @@ typedef struct nd_candidates {
  * keys) and ndocs for the corpus size.  The pairs are counted in blocks
  * that take at most pair_bytes (4 bytes a pair), unless that makes more
  * than max_blocks blocks (0: no limit); the scan passes ND_PAIR_BYTES and
- * ND_PAIR_MAX_BLOCKS.  Smaller blocks cost time, not results.  The result
- * is sorted by (a, b); free with nd_candidates_free.  0, or -1 when out of memory. */
+ * ND_PAIR_MAX_BLOCKS.  Smaller blocks cost time, not results.  Runs on
+ * `threads` threads (0: one per core); the result is the same for any
+ * count.  The result is sorted by (a, b); free with nd_candidates_free.
+ * 0, or -1 when out of memory. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
-                       nd_candidates *out);
+                       unsigned threads, nd_candidates *out);
 void nd_candidates_free(nd_candidates *c);
 #endif

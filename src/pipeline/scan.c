@@ -1,10 +1,8 @@
 /* The scan: fingerprint -> candidates -> verify -> cluster, producing nd_result.
  * The stages are also run one by one by the distributed scan (stages.h). */
 #define _GNU_SOURCE  /* qsort_r */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "../candidates/index.h"
 #include "../candidates/keys.h"
@@ -15,6 +13,7 @@
 #include "../fingerprint/features.h"
 #include "../read/corpus.h"
 #include "../util/error.h"
+#include "../util/parallel.h"
 #include "../verify/verify.h"
 #include "result.h"
 #include "stages.h"
@@ -120,60 +119,9 @@ static int same_story(void *ctx, uint32_t x, uint32_t y)
     return s.related ? ND_STORY_RELATED : ND_STORY_NONE;
 }
 
-/* ---- threads ------------------------------------------------------------ */
-
-typedef int (*job_fn)(void *arg);
-
-typedef struct worker {
-    pthread_t thread;
-    job_fn fn;
-    void *arg;
-    int started, rc;
-} worker;
-
-static void *work(void *p)
-{
-    worker *w = p;
-    w->rc = w->fn(w->arg);
-    return NULL;
-}
-
-/* Runs fn(args + i * size) for i < n on n threads (the caller's is one of
- * them); -1 if any failed, including a thread that could not start. */
-static int run_parallel(job_fn fn, void *args, size_t size, unsigned n)
-{
-    worker *w = calloc(n, sizeof *w);
-    if (!w) return -1;
-    for (unsigned i = 0; i < n; i++) {
-        w[i].fn = fn;
-        w[i].arg = (char *)args + i * size;
-    }
-    for (unsigned i = 1; i < n; i++) w[i].started = pthread_create(&w[i].thread, NULL, work, &w[i]) == 0;
-    int rc = fn(args) ? -1 : 0;
-    for (unsigned i = 1; i < n; i++) {
-        if (!w[i].started) {
-            rc = -1;
-            continue;
-        }
-        pthread_join(w[i].thread, NULL);
-        if (w[i].rc) rc = -1;
-    }
-    free(w);
-    return rc;
-}
-
-static unsigned thread_count(const nd_corpus *c, size_t work)
-{
-    unsigned n = c->opt.threads;
-    if (n == 0) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        n = cores > 0 ? (unsigned)cores : 1;
-    }
-    if (n > 256) n = 256;
-    /* a thread per few hundred units at least: small jobs are not worth a thread */
-    while (n > 1 && work / n < 256) n--;
-    return n;
-}
+/* Threads for `work` units: a few hundred units at least a thread, since
+ * small jobs are not worth one. */
+static unsigned thread_count(const nd_corpus *c, size_t work) { return nd_parallel_threads(c->opt.threads, work, 256); }
 
 void nd_feature_store_free(nd_feature_store *fs)
 {
@@ -276,7 +224,7 @@ static int fingerprint_docs(nd_corpus *c, uint32_t first, nd_fingerprints *fp, i
         j->ev = fp->ev;
         if (!(j->tk = nd_tokeniser_new())) goto done;
     }
-    if (run_parallel(fingerprint_range, jobs, sizeof *jobs, threads) || store_packed(jobs, threads, &fp->features))
+    if (nd_parallel_run(fingerprint_range, jobs, sizeof *jobs, threads) || store_packed(jobs, threads, &fp->features))
         goto done;
     fp->features.ndocs = n;
     uint64_t total = first ? fp->off[first] : 0;
@@ -368,7 +316,7 @@ int nd_stage_verify(const nd_corpus *c, const nd_candidates *cand, const nd_feat
         j->out = out;
         verifier_init(&j->v, c, fs);
     }
-    if (run_parallel(verify_range, jobs, sizeof *jobs, threads)) goto done;
+    if (nd_parallel_run(verify_range, jobs, sizeof *jobs, threads)) goto done;
     nd_corpus_progress(c, "verify", cand->n, cand->n);
     rc = 0;
 done:
@@ -434,7 +382,7 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     if (nd_candidates_find(fp->keys, fp->off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
-                           ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, &cand))
+                           ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand))
         goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (!(vd.full = malloc(cand.n + 1))) goto done;

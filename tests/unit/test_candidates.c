@@ -104,7 +104,7 @@ static void two_of_three_documents_make_one_candidate(void)
                               22, 33, 44, 55, 70 };    /* doc 2: four keys of doc 0 */
     const uint64_t off[] = { 0, 5, 8, 13 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) {
         CHECK_INT(c.v[0].a, 0);
@@ -121,11 +121,11 @@ static void min_shared_is_a_lower_bound(void)
     const uint64_t off[] = { 0, 4, 8, 11 };
     nd_candidates c;
     /* pairs: (0,1) share 3, (0,2) share 2, (1,2) share 2 */
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) CHECK_INT(c.v[0].shared, 3);
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 3);
     if (c.n == 3) {
         CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 3);
@@ -133,7 +133,7 @@ static void min_shared_is_a_lower_bound(void)
         CHECK(c.v[2].a == 1 && c.v[2].b == 2 && c.v[2].shared == 2);
     }
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 4, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 4, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
 }
@@ -144,12 +144,12 @@ static void keys_in_too_many_documents_are_ignored(void)
     const uint32_t keys[] = { 5, 6, 7, 5, 6, 7, 5, 8 };
     const uint64_t off[] = { 0, 3, 6, 8 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 2, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 2, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 1);
     if (c.n == 1) CHECK(c.v[0].a == 0 && c.v[0].b == 1 && c.v[0].shared == 2);
     nd_candidates_free(&c);
     /* a posting list of exactly max_posting documents is kept */
-    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 3, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 1, 0.0f, 3, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 3);
     if (c.n == 3) {
         CHECK_INT(c.v[0].shared, 3);
@@ -173,7 +173,7 @@ static void pairs_come_sorted_for_many_documents(void)
     }
     off[N] = 2 * N;
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 30 * 45);  /* 30 groups of ten: 45 pairs each, sharing both keys */
     int sorted = 1, right = 1;
     for (size_t i = 0; i < c.n; i++) {
@@ -189,12 +189,12 @@ static void no_documents_no_candidates(void)
 {
     const uint64_t off[] = { 0 };
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(NULL, off, 0, 1, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(NULL, off, 0, 1, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
     const uint32_t keys[] = { 1, 2, 3 };
     const uint64_t one[] = { 0, 3 };
-    CHECK_INT(nd_candidates_find(keys, one, 1, 1, 0.0f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, one, 1, 1, 0.0f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 0);
     nd_candidates_free(&c);
 }
@@ -209,14 +209,14 @@ static void a_fraction_of_the_smaller_key_set_is_required(void)
     const uint32_t doc2[] = { 145, 146, 500, 501 };                /* 145, 146 shared with doc 1 */
     memcpy(keys + 50, doc2, sizeof doc2);
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.25f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.25f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 2);  /* 3 of 10 and 2 of 4 */
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.5f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 2, 0.5f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 1);  /* 2 of 4 is exactly one half: at least the fraction */
     if (c.n == 1) CHECK(c.v[0].a == 1 && c.v[0].b == 2);
     nd_candidates_free(&c);
-    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.25f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 3, 3, 0.25f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 1);  /* both bounds apply */
     if (c.n == 1) CHECK(c.v[0].a == 0 && c.v[0].b == 1);
     nd_candidates_free(&c);
@@ -241,7 +241,7 @@ static void seed_rewrites_and_only_they_share_a_tenth_of_their_keys(void)
     }
     /* 001 and 002 rewrite 000; 003 and 004 are independent reports of the same news */
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, 5, 2, 0.1f, 256, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, 5, 2, 0.1f, 256, ND_PAIR_BYTES, 0, 1, &c), 0);
     CHECK_INT(c.n, 3);
     if (c.n == 3) {
         CHECK(c.v[0].a == 0 && c.v[0].b == 1);
@@ -400,7 +400,7 @@ static void twins_far_apart_in_long_lists_meet_in_every_one(void)
     }
     off[ndocs] = k;
     nd_candidates c;
-    CHECK_INT(nd_candidates_find(keys, off, ndocs, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, ND_PAIR_BYTES, 0, &c), 0);
+    CHECK_INT(nd_candidates_find(keys, off, ndocs, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING, ND_PAIR_BYTES, 0, 1, &c), 0);
     int found = 0, never_more = 1, sorted = 1;
     for (size_t i = 0; i < c.n; i++) {
         if (c.v[i].a == 0 && c.v[i].b == HOLD - 1) {
@@ -440,10 +440,10 @@ static void a_small_pair_budget_counts_in_blocks_to_the_same_candidates(void)
     }
     off[N] = (uint64_t)HOLD * K;
     nd_candidates one, blocks, each, two;
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, (size_t)1 << 30, 0, &one), 0);
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1024 * 4, 0, &blocks), 0);
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1, 0, &each), 0);
-    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1, 2, &two), 0);  /* blocks grow to make two */
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, (size_t)1 << 30, 0, 1, &one), 0);
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1024 * 4, 0, 3, &blocks), 0);
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1, 0, 2, &each), 0);
+    CHECK_INT(nd_candidates_find(keys, off, N, 2, 0.0f, ND_MAX_POSTING, 1, 2, 4, &two), 0);  /* blocks grow to make two */
     CHECK(one.n > 1000);
     CHECK(one.n == blocks.n && !memcmp(one.v, blocks.v, one.n * sizeof *one.v));
     CHECK(one.n == each.n && !memcmp(one.v, each.v, one.n * sizeof *one.v));
