@@ -8,15 +8,6 @@
 #include "../util/vec.h"
 #include "keys.h"
 
-/* Sorts v[0..n) with a scratch copy; -1 when out of memory. */
-static int sort64(uint64_t *v, size_t n)
-{
-    uint64_t *tmp = malloc((n + 1) * sizeof *tmp);
-    int rc = tmp ? nd_sort_u64(v, n, tmp) : -1;
-    free(tmp);
-    return rc;
-}
-
 int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
                      void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
 {
@@ -206,32 +197,71 @@ static int count_blocks(count_job *jobs, unsigned threads, uint32_t a0, uint32_t
     return 0;
 }
 
-int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
-                       float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
-                       unsigned threads, nd_candidates *out)
+#define BUCKET_BITS 8  /* postings are placed by their key's top bits, then each bucket is sorted */
+
+int nd_postings_build(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, nd_postings *out)
+{
+    size_t n = off[ndocs];
+    uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 };
+    memset(out, 0, sizeof *out);
+    out->post = malloc((n + 1) * sizeof *out->post);
+    out->sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *out->sketch);
+    if (!out->post || !out->sketch) goto fail;
+    out->n = n;
+    out->ndocs = ndocs;
+    /* documents in ascending order into their buckets: within a bucket a
+     * stable sort by key keeps each key's documents ascending, and the
+     * scratch is one bucket, not a copy of every posting */
+    for (size_t i = 0; i < n; i++) start[(keys[i] >> (32 - BUCKET_BITS)) + 1]++;
+    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) start[b + 1] += start[b];
+    uint64_t at[1u << BUCKET_BITS], most = 0;
+    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) {
+        at[b] = start[b];
+        if (start[b + 1] - start[b] > most) most = start[b + 1] - start[b];
+    }
+    for (uint32_t d = 0; d < ndocs; d++) {
+        nd_keys_sketch(keys + off[d], (size_t)(off[d + 1] - off[d]), out->sketch + (size_t)d * ND_SKETCH_SLOTS);
+        for (uint64_t i = off[d]; i < off[d + 1]; i++)
+            out->post[at[keys[i] >> (32 - BUCKET_BITS)]++] = ((uint64_t)keys[i] << 32) | d;
+    }
+    uint64_t *tmp = malloc((most + 1) * sizeof *tmp);
+    if (!tmp) goto fail;
+    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++)
+        nd_sort_u64_high(out->post + start[b], (size_t)(start[b + 1] - start[b]), tmp);
+    free(tmp);
+    return 0;
+fail:
+    nd_postings_free(out);
+    return -1;
+}
+
+void nd_postings_free(nd_postings *p)
+{
+    free(p->post);
+    free(p->sketch);
+    memset(p, 0, sizeof *p);
+}
+
+int nd_candidates_of(const nd_postings *p, const uint64_t *off, uint32_t min_shared, float min_fraction,
+                     uint32_t max_posting, size_t pair_bytes, unsigned max_blocks, unsigned threads,
+                     nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
-    size_t nkeys = off[ndocs];
+    size_t nkeys = p->n;
+    uint32_t ndocs = p->ndocs;
+    const uint64_t *post = p->post;
     threads = nd_parallel_threads(threads, nkeys, 4096);
-    /* postings: (key << 32 | doc), sorted, so each key's documents are adjacent and ascending */
-    uint64_t *post = malloc((nkeys + 1) * sizeof *post);
-    uint32_t *sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *sketch);
     uint64_t *slot = calloc((size_t)ndocs + 1, sizeof *slot);
     uint32_t *partner = NULL;
     pair_walk *walks = calloc(threads, sizeof *walks);
     count_job *counts = calloc(threads, sizeof *counts);
     candidate_vec res = { 0 };
-    if (!post || !sketch || !slot || !walks || !counts) goto fail;
-    for (uint32_t d = 0; d < ndocs; d++) {
-        nd_keys_sketch(keys + off[d], (size_t)(off[d + 1] - off[d]), sketch + (size_t)d * ND_SKETCH_SLOTS);
-        for (uint64_t i = off[d]; i < off[d + 1]; i++) post[i] = ((uint64_t)keys[i] << 32) | d;
-    }
-    if (sort64(post, nkeys)) goto fail;
+    if (!slot || !walks || !counts) goto fail;
     /* each thread walks whole lists: its share of the postings, moved to a list's start */
     for (unsigned t = 0; t < threads; t++) {
         pair_walk *w = &walks[t];
-        *w = (pair_walk){ post, 0, 0, NULL, sketch, ndocs, max_posting, slot, NULL, 0, 0 };
+        *w = (pair_walk){ post, 0, 0, NULL, p->sketch, ndocs, max_posting, slot, NULL, 0, 0 };
         for (int end = 0; end < 2; end++) {
             size_t i = nkeys * (t + (unsigned)end) / threads;
             while (i > 0 && i < nkeys && (post[i] >> 32) == (post[i - 1] >> 32)) i++;
@@ -273,8 +303,6 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     free(walks);
     free(partner);
     free(slot);
-    free(sketch);
-    free(post);
     out->v = res.v;
     out->n = res.n;
     return 0;
@@ -284,10 +312,21 @@ fail:
     free(walks);
     free(partner);
     free(slot);
-    free(sketch);
-    free(post);
     nd_vec_free(&res);
     return -1;
+}
+
+int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
+                       float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
+                       unsigned threads, nd_candidates *out)
+{
+    nd_postings p;
+    out->v = NULL;
+    out->n = 0;
+    if (nd_postings_build(keys, off, ndocs, &p)) return -1;
+    int rc = nd_candidates_of(&p, off, min_shared, min_fraction, max_posting, pair_bytes, max_blocks, threads, out);
+    nd_postings_free(&p);
+    return rc;
 }
 
 void nd_candidates_free(nd_candidates *c)

@@ -94,18 +94,35 @@ typedef struct nd_candidates {
     size_t n;
 } nd_candidates;
 
+/* Every key's documents: postings (key << 32 | doc) sorted, so each key's
+ * documents are adjacent and ascending, and each document's sketch. */
+typedef struct nd_postings {
+    uint64_t *post;
+    size_t n;
+    uint32_t *sketch;           /* ND_SKETCH_SLOTS values a document (nd_keys_sketch of its keys) */
+    uint32_t ndocs;
+} nd_postings;
+
+/* The postings of keys[off[d]..off[d+1]), document d's keys (unique), for
+ * d < ndocs; the keys are not needed afterwards.  0, or -1 when out of memory. */
+int nd_postings_build(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, nd_postings *out);
+void nd_postings_free(nd_postings *p);
+
 /* Finds the pairs sharing at least min_shared keys, and at least min_fraction
  * of the keys of the document with fewer (the scan passes the ND_ rules
- * above).  keys[off[d]..off[d+1]) are document d's keys (unique).  Lists of
- * more than max_posting documents are ignored; the others pair as
- * nd_posting_pairs says, with each document's sketch (nd_keys_sketch of its
- * keys) and ndocs for the corpus size.  The pairs are counted in blocks
+ * above); off gives each document's key count.  Lists of more than
+ * max_posting documents are ignored; the others pair as nd_posting_pairs
+ * says, with ndocs for the corpus size.  The pairs are counted in blocks
  * that take at most pair_bytes (4 bytes a pair), unless that makes more
  * than max_blocks blocks (0: no limit); the scan passes ND_PAIR_BYTES and
  * ND_PAIR_MAX_BLOCKS.  Smaller blocks cost time, not results.  Runs on
  * `threads` threads (0: one per core); the result is the same for any
  * count.  The result is sorted by (a, b); free with nd_candidates_free.
  * 0, or -1 when out of memory. */
+int nd_candidates_of(const nd_postings *p, const uint64_t *off, uint32_t min_shared, float min_fraction,
+                     uint32_t max_posting, size_t pair_bytes, unsigned max_blocks, unsigned threads,
+                     nd_candidates *out);
+/* nd_postings_build, then nd_candidates_of. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
                        unsigned threads, nd_candidates *out);

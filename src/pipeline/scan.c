@@ -381,9 +381,14 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     nd_result *r = NULL;
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
-    if (nd_candidates_find(fp->keys, fp->off, n, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
-                           ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand))
-        goto done;
+    nd_postings post;
+    if (nd_postings_build(fp->keys, fp->off, n, &post)) goto done;
+    free(fp->keys);  /* the postings hold them now: the scan's largest moment is the next */
+    fp->keys = NULL;
+    int failed = nd_candidates_of(&post, fp->off, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
+                                  ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand);
+    nd_postings_free(&post);
+    if (failed) goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (!(vd.full = malloc(cand.n + 1))) goto done;
     for (size_t i = 0; i < cand.n; i++) {
