@@ -55,11 +55,12 @@ static unsigned prefix_bit(const char *p)
 static void word_start_prefixes(const char *s, size_t n, uint64_t set[4])
 {
     memset(set, 0, 4 * sizeof *set);
-    for (size_t i = 0; i + 4 <= n; i++) {
-        char prev = i ? s[i - 1] : ' ';
-        if ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9')) continue;
+    int start = 1;
+    for (size_t i = 0; i + 4 <= n; i++) {  /* without a branch a byte: word ends are unpredictable */
         unsigned b = prefix_bit(s + i);
-        set[b >> 6] |= 1ull << (b & 63);
+        set[b >> 6] |= (uint64_t)start << (b & 63);
+        unsigned char c = (unsigned char)s[i];
+        start = !((unsigned)(c - 'a') < 26 || (unsigned)(c - '0') < 10);
     }
 }
 
