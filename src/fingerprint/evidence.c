@@ -5,8 +5,6 @@
 #include "../normalise/fold.h"
 #include "../util/bytes.h"
 
-/* Counts quotations: from an opening mark to the next closing one, with at
- * least four words between (scare quotes around a term do not count). */
 /* Content words (not boilerplate) starting in [from, to): tokens are in
  * text order, so two binary searches bound them. */
 static uint32_t words_between(const nd_tokens *t, uint32_t from, uint32_t to)

@@ -4,25 +4,8 @@
  * against the general one: with every space made a no-break space (U+00A0)
  * no word ends at an ASCII byte there, and the tokens must not change. */
 #include "fuzz.h"
+#include "../nbsp.h"
 #include "tokenise/tokenise.h"
-
-/* text[0..n) with every ASCII space made U+00A0, in a malloc'd buffer of *m bytes */
-static char *with_nbsp(const char *text, size_t n, size_t *m)
-{
-    char *out = malloc(2 * n + 1);
-    if (!out) return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == ' ') {
-            out[k++] = '\xc2';
-            out[k++] = '\xa0';
-        } else {
-            out[k++] = text[i];
-        }
-    }
-    *m = k;
-    return out;
-}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

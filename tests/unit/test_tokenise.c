@@ -1,5 +1,6 @@
 /* The tokeniser: word spans and hashes, sentence and paragraph boundaries. */
 #include "check.h"
+#include "../nbsp.h"
 #include "tokenise/tokenise.h"
 
 /* The tokeniser and tokens every test shares; the last test releases them. */
@@ -373,25 +374,6 @@ static void long_words_are_capped_not_overrun(void)
     CHECK_INT(toks.tok[0].word, nd_word_hash(capped, 64));
 }
 
-/* text with every ASCII space made a no-break space (U+00A0, malloc'd): a
- * word ending there is left by the ASCII fast path to the general one */
-static char *with_nbsp(const char *text)
-{
-    size_t n = strlen(text), k = 0;
-    char *out = malloc(2 * n + 1);
-    if (!out) return NULL;
-    for (size_t i = 0; i < n; i++) {
-        if (text[i] == ' ') {
-            out[k++] = '\xc2';
-            out[k++] = '\xa0';
-        } else {
-            out[k++] = text[i];
-        }
-    }
-    out[k] = 0;
-    return out;
-}
-
 static void ascii_fast_path_agrees_with_the_general_path(void)
 {
     static const char *const texts[] = {
@@ -415,7 +397,8 @@ static void ascii_fast_path_agrees_with_the_general_path(void)
         uint32_t n = toks.ntok;
         CHECK(n > 0);
         nd_token *fast = malloc((n + 1) * sizeof *fast);
-        char *general = with_nbsp(texts[k]);
+        size_t m;
+        char *general = with_nbsp(texts[k], strlen(texts[k]), &m);
         if (!fast || !general) {
             CHECK(0);
             free(fast);
