@@ -10,12 +10,19 @@
  *   tail      u32 document number -> its projected keys (u32 each), for the
  *             documents not yet merged into post
  *   hot       u32 projected key -> {documents, newest document}: keys held by
- *             more than ALL_PAIRS_POSTING documents, which scan pairs only
- *             with their newest holder; their lists stop growing there
+ *             more than ND_ALL_PAIRS_POSTING documents; their lists stop
+ *             growing there
  *   counters  u32 chunk -> 256 u32 document-frequency counters
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
+ * A document is also indexed under one slot key per value of its sketch
+ * (nd_keys_sketch: scan's MinHash of its candidate keys), projected the
+ * same way with IX_SLOT_KEY set, so slot keys have buckets of their own:
+ * the documents holding a slot key are those whose sketch agrees with the
+ * query's in that slot.  A hot key held by at most nd_posting_rare
+ * documents is paired by those agreements, as scan pairs a rare long list;
+ * a longer one pairs the query with its newest holder.
  * Postings go to `tail` as documents arrive (appends to one table: cheap to
  * commit) and are merged into `post` every MERGE_EVERY documents, in one
  * transaction, so a commit rewrites few pages however large the index is.
@@ -37,8 +44,8 @@
 #include "../verify/align.h"
 #include "record.h"
 
-#define IX_BUCKET_BITS 16
-#define IX_BUCKETS (1u << IX_BUCKET_BITS)
+#define IX_SLOT_KEY (1u << 24)         /* set in the projection of a slot key */
+#define IX_BUCKETS (2u << 16)         /* 16 bits of candidate keys' buckets, then slot keys' */
 #define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
 #define IX_CHUNK 256                  /* counters per row of the counters table */
 #define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
@@ -64,6 +71,14 @@ typedef struct ix_bucket {
     uint64_t *v;            /* document number << 8 | tag, in document order */
     uint32_t n, cap;
 } ix_bucket;
+
+/* A stored document met by the query's keys: shared candidate keys and the
+ * sketch slots that agree (bit s for slot s). */
+typedef struct ix_tally {
+    uint32_t docno1;        /* document number + 1; 0 for an empty entry */
+    uint32_t shared;
+    uint32_t agree;
+} ix_tally;
 
 typedef struct ix_match {
     uint32_t docno;
@@ -95,11 +110,13 @@ struct nd_index {
     nd_tokens tokens, stored_tokens;
     nd_features full, compact, stored, stored_full;
     uint32_t *keys, nkeys, capkeys;
-    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique */
+    uint32_t slotkeys[ND_SKETCH_SLOTS];  /* the query's slot keys, by slot */
+    uint32_t nq;                /* its candidate keys: the first nq of pkeys */
+    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot keys */
     ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */
     ND_VEC(uint32_t) hits;      /* document numbers sharing one key */
-    ND_VEC(uint32_t) shared;    /* document numbers sharing any key, one per key */
-    ND_VEC(uint64_t) counts;    /* hash table counting them */
+    ND_VEC(uint64_t) shared;    /* document number << 32 | agreeing slots, one per key (slots 0: a candidate key) */
+    ND_VEC(ix_tally) counts;    /* hash table tallying them by document */
     ND_VEC(ix_match) cands;
     nd_alignment al;
     nd_bytes rec;
@@ -109,6 +126,9 @@ struct nd_index {
 
 /* Mix of a candidate key cut to 24 bits: bucket (high 16) and tag (low 8). */
 uint32_t ix_project_key(uint32_t key);
+/* The slot key of sketch value `value` in slot `slot`: a projection with
+ * IX_SLOT_KEY set. */
+uint32_t ix_slot_key(unsigned slot, uint32_t value);
 
 /* Starts the writer's group transaction or the reader's snapshot (refreshing
  * the in-memory state to it).  ND_OK or ND_EIO / ND_ENOMEM with err set. */

@@ -11,9 +11,10 @@
 #include "../util/sort.h"
 #include "../verify/verify.h"
 
-/* The scan's candidate thresholds come from src/candidates/index.h; long
- * lists differ: scan pairs by sketch, the index with the newest holder. */
+/* The scan's candidate rules come from src/candidates/index.h. */
 #define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
+
+_Static_assert(ND_SKETCH_SLOTS <= 32, "agreeing slots are a 32-bit mask");
 
 static const char *const verdict_names[] = { "new", "copy", "rewrite", "seen" };
 
@@ -23,7 +24,8 @@ const char *nd_verdict_name(nd_verdict v)
 }
 
 /* The document's full features in ix->full and compact ones in ix->compact,
- * its projected keys in ix->pkeys.  ND_OK or why it cannot be compared. */
+ * its projected keys in ix->pkeys (candidate keys, then the slot keys of its
+ * sketch, in ix->slotkeys by slot too).  ND_OK or why it cannot be compared. */
 static nd_status fingerprint(nd_index *ix, const char *id, const char *text, size_t len, nd_error *err)
 {
     const nd_options *opt = &ix->o.opt;
@@ -41,13 +43,20 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
     if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
     ix->nkeys = 0;
-    if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) || nd_vec_reserve(&ix->pkeys, ix->nkeys + 1) ||
-        nd_vec_reserve(&ix->kinfo, ix->nkeys + 1))
+    if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) ||
+        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + ND_SKETCH_SLOTS) ||
+        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + ND_SKETCH_SLOTS))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
+    uint32_t sketch[ND_SKETCH_SLOTS], tmp[ND_SKETCH_SLOTS];
+    nd_keys_sketch(ix->keys, ix->nkeys, sketch);  /* of the keys as scan has them */
     for (uint32_t i = 0; i < ix->nkeys; i++) ix->keys[i] = ix_project_key(ix->keys[i]);
     /* ix->keys is scratch now: the sort's buffer */
     memcpy(ix->pkeys.v, ix->keys, (size_t)ix->nkeys * sizeof *ix->keys);
-    ix->pkeys.n = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
+    ix->pkeys.n = ix->nq = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
+    /* slot keys sort after candidate keys (IX_SLOT_KEY); a keyless document
+     * has no sketch to agree with */
+    for (unsigned s = 0; s < ND_SKETCH_SLOTS; s++) ix->pkeys.v[ix->nq + s] = ix->slotkeys[s] = ix_slot_key(s, sketch[s]);
+    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(ix->pkeys.v + ix->nq, ND_SKETCH_SLOTS, tmp);
     ix->kinfo.n = ix->pkeys.n;
     return ND_OK;
 }
@@ -59,20 +68,47 @@ static int by_shared(const void *a, const void *b)
     return (x->docno > y->docno) - (x->docno < y->docno);
 }
 
+/* The slots nd_posting_sketch gives key pk's tries, as a mask. */
+static uint32_t key_window(uint32_t pk)
+{
+    uint32_t m = 0;
+    for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) m |= 1u << (pk + t) % ND_SKETCH_SLOTS;
+    return m;
+}
+
 /* Documents sharing enough keys with the query, as scan pairs them, in
- * ix->cands (most shared first).  0, or -1 on a database error or no memory. */
+ * ix->cands (most shared first).  0, or -1 on a database error or no memory.
+ *
+ * Scan pairs a list of more than ND_ALL_PAIRS_POSTING documents, if rare
+ * (nd_posting_rare), where the sketches agree in the key's window of
+ * slots.  The index keeps no holders of such a key (that keeps it small),
+ * so it finds the documents that agree with the query in each slot (its
+ * slot keys) and, for a document agreeing in slots A, counts the query's
+ * rare hot keys whose window meets A, times the share of the query's keys
+ * it is expected to hold: 2J / (1 + J) for the Jaccard similarity J of
+ * their key sets, estimated as the share of agreeing slots. */
 static int find_candidates(nd_index *ix)
 {
+    uint32_t windows[ND_SKETCH_SLOTS] = { 0 };  /* the query's rare hot keys, by first slot of their window */
+    uint64_t rare = nd_posting_rare(ix->st.ndocs + 1);
     ix->shared.n = 0;
     ix->cands.n = 0;
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         ix_key *k = &ix->kinfo.v[i];
+        uint32_t pk = ix->pkeys.v[i], agree = 0;
         ix->hits.n = 0;
-        if (ix_postings(ix, ix->pkeys.v[i], k)) return -1;
+        if (ix_postings(ix, pk, k)) return -1;
         /* as scan, a list of more than ND_MAX_POSTING (with the query) is
-         * ignored; one of more than ND_ALL_PAIRS_POSTING pairs the query with
-         * its newest holder only */
+         * ignored; a longer one than ND_ALL_PAIRS_POSTING that is not rare
+         * pairs the query with its newest holder only, as does a slot
+         * held that often (scan pairs neighbours in such a run) */
         if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
+        if (pk & IX_SLOT_KEY) {
+            for (unsigned s = 0; s < ND_SKETCH_SLOTS; s++) agree |= (uint32_t)(ix->slotkeys[s] == pk) << s;
+        } else if (k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
+            windows[pk % ND_SKETCH_SLOTS]++;
+            continue;
+        }
         if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
             uint32_t newest = k->newest;
             for (size_t j = 0; j < ix->hits.n; j++)
@@ -82,34 +118,43 @@ static int find_candidates(nd_index *ix)
             ix->hits.n = 1;
         }
         if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
-        memcpy(ix->shared.v + ix->shared.n, ix->hits.v, ix->hits.n * sizeof *ix->hits.v);
-        ix->shared.n += ix->hits.n;
+        for (size_t j = 0; j < ix->hits.n; j++) ix->shared.v[ix->shared.n++] = (uint64_t)ix->hits.v[j] << 32 | agree;
     }
-    /* A document's hits within one key are distinct, so its number of hits
-     * is its shared-key count: counted in an open-addressing table of
-     * (document + 1) << 32 | count. */
+    /* A document's hits within one key are distinct, so its number of
+     * candidate-key hits is its shared-key count: tallied in an
+     * open-addressing table by document. */
     size_t cap = 64;
     while (cap < 2 * ix->shared.n) cap *= 2;
     if (nd_vec_reserve(&ix->counts, cap)) return -1;
-    uint64_t *table = ix->counts.v;
+    ix_tally *table = ix->counts.v;
     memset(table, 0, cap * sizeof *table);
     for (size_t i = 0; i < ix->shared.n; i++) {
-        uint64_t tag = ((uint64_t)ix->shared.v[i] + 1) << 32;
-        size_t h = (ix->shared.v[i] * 0x9E3779B1u) & (cap - 1);
-        while (table[h] && (table[h] & ~0xFFFFFFFFull) != tag) h = (h + 1) & (cap - 1);
-        table[h] = (table[h] ? table[h] : tag) + 1;
+        uint32_t docno = (uint32_t)(ix->shared.v[i] >> 32), agree = (uint32_t)ix->shared.v[i];
+        size_t h = (docno * 0x9E3779B1u) & (cap - 1);
+        while (table[h].docno1 && table[h].docno1 != docno + 1) h = (h + 1) & (cap - 1);
+        table[h].docno1 = docno + 1;
+        table[h].shared += !agree;
+        table[h].agree |= agree;
     }
-    uint32_t nq = (uint32_t)ix->pkeys.n;
+    uint32_t nq = ix->nq;
     for (size_t i = 0; i < cap; i++) {
-        uint32_t shared = (uint32_t)table[i], docno = (uint32_t)((table[i] >> 32) - 1);
+        const ix_tally *t = &table[i];
+        float shared = (float)t->shared;
+        if (t->agree) {
+            uint32_t met = 0;
+            for (unsigned w = 0; w < ND_SKETCH_SLOTS; w++)
+                if (windows[w] && (t->agree & key_window(w))) met += windows[w];
+            float j = (float)__builtin_popcount(t->agree) / ND_SKETCH_SLOTS;
+            shared += (float)met * 2 * j / (1 + j);
+        }
         if (shared < ND_MIN_SHARED_KEYS) continue;
         nd_record r;
-        if (ix_record(ix, docno, &r)) return -1;
+        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
         float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
-        if ((float)shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        ix_match m = { .docno = docno, .shared = shared, .stored_verdict = r.verdict };
+        if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
+        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);
@@ -265,7 +310,7 @@ nd_status nd_index_add(nd_index *ix, const char *id, const char *text, size_t le
     nd_record r = {
         .verdict = (uint8_t)out->verdict, .has_text = ix->o.store_text != 0,
         .of = best ? best->docno : UINT32_MAX, .similarity = best ? best->s.similarity : 0.0f,
-        .nkeys = (uint32_t)ix->pkeys.n,
+        .nkeys = ix->nq,
         .id = id, .idlen = strlen(id),
         .source = src, .sourcelen = src ? strlen(src) : 0,
         .published = pub, .publishedlen = pub ? strlen(pub) : 0,

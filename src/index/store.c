@@ -36,6 +36,12 @@ uint32_t ix_project_key(uint32_t k)
     return k >> 8;
 }
 
+uint32_t ix_slot_key(unsigned slot, uint32_t value)
+{
+    /* the slot picks one of ND_SKETCH_SLOTS bijections of the value */
+    return IX_SLOT_KEY | ix_project_key(value ^ (slot + 1) * 0x9E3779B9u);
+}
+
 static nd_status db_fail(nd_error *err, const nd_index *ix, const char *what, int rc)
 {
     return nd_fail(err, rc == ENOMEM ? ND_ENOMEM : ND_EIO, "index %s: cannot %s: %s", ix->dir, what, mdb_strerror(rc));

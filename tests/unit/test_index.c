@@ -260,7 +260,7 @@ static void other_format_refused(void)
     CHECK(ix == NULL);
     CHECK_INT(err.code, ND_EFORMAT);
     CHECK(strstr(err.message, "format version 99") != NULL);
-    CHECK(strstr(err.message, "reads format version 1") != NULL);
+    CHECK(strstr(err.message, "reads format version 2") != NULL);
     nd_index_close(ix);
     ix = open_reader(dir, &err);
     CHECK(ix == NULL);
