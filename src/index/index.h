@@ -16,11 +16,12 @@
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
- * A document is also indexed under one slot key per value of its sketch
- * (nd_keys_sketch: scan's MinHash of its candidate keys), projected the
- * same way with IX_SLOT_KEY set, so slot keys have buckets of their own:
- * the documents holding a slot key are those whose sketch agrees with the
- * query's in that slot.  A hot key held by at most nd_posting_rare
+ * A document is also indexed under slot keys: the values of every other
+ * slot of its sketch (nd_keys_sketch: scan's MinHash of its candidate
+ * keys), each with its slot, projected the same way with IX_SLOT_KEY set,
+ * so slot keys have buckets of their own.  The documents holding a slot key
+ * are those whose sketch agrees with the query's in that slot; each window
+ * of ND_SKETCH_TRIES slots holds two indexed ones.  A hot key held by at most nd_posting_rare
  * documents is paired by those agreements, as scan pairs a rare long list;
  * a longer one pairs the query with its newest holder.
  * Postings go to `tail` as documents arrive (appends to one table: cheap to
@@ -45,6 +46,8 @@
 #include "record.h"
 
 #define IX_SLOT_KEY (1u << 24)         /* set in the projection of a slot key */
+#define IX_SLOT_STRIDE 2              /* every other sketch slot is indexed (half the postings) */
+#define IX_SLOT_KEYS (ND_SKETCH_SLOTS / IX_SLOT_STRIDE)
 #define IX_BUCKETS (2u << 16)         /* 16 bits of candidate keys' buckets, then slot keys' */
 #define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
 #define IX_CHUNK 256                  /* counters per row of the counters table */
@@ -96,6 +99,7 @@ struct nd_index {
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
+    uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */
     ix_state st;            /* as of txn (writer: including pending) */
     ix_state loaded;        /* reader: what the in-memory state mirrors */
 
@@ -110,7 +114,7 @@ struct nd_index {
     nd_tokens tokens, stored_tokens;
     nd_features full, compact, stored, stored_full;
     uint32_t *keys, nkeys, capkeys;
-    uint32_t slotkeys[ND_SKETCH_SLOTS];  /* the query's slot keys, by slot */
+    uint32_t slotkeys[IX_SLOT_KEYS];  /* the query's slot keys, by indexed slot */
     uint32_t nq;                /* its candidate keys: the first nq of pkeys */
     ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot keys */
     ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */

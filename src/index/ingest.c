@@ -44,10 +44,10 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
     ix->nkeys = 0;
     if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) ||
-        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + ND_SKETCH_SLOTS) ||
-        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + ND_SKETCH_SLOTS))
+        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + IX_SLOT_KEYS) ||
+        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + IX_SLOT_KEYS))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
-    uint32_t sketch[ND_SKETCH_SLOTS], tmp[ND_SKETCH_SLOTS];
+    uint32_t sketch[ND_SKETCH_SLOTS], tmp[IX_SLOT_KEYS];
     nd_keys_sketch(ix->keys, ix->nkeys, sketch);  /* of the keys as scan has them */
     for (uint32_t i = 0; i < ix->nkeys; i++) ix->keys[i] = ix_project_key(ix->keys[i]);
     /* ix->keys is scratch now: the sort's buffer */
@@ -55,8 +55,9 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     ix->pkeys.n = ix->nq = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
     /* slot keys sort after candidate keys (IX_SLOT_KEY); a keyless document
      * has no sketch to agree with */
-    for (unsigned s = 0; s < ND_SKETCH_SLOTS; s++) ix->pkeys.v[ix->nq + s] = ix->slotkeys[s] = ix_slot_key(s, sketch[s]);
-    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(ix->pkeys.v + ix->nq, ND_SKETCH_SLOTS, tmp);
+    for (unsigned i = 0; i < IX_SLOT_KEYS; i++)
+        ix->pkeys.v[ix->nq + i] = ix->slotkeys[i] = ix_slot_key(i * IX_SLOT_STRIDE, sketch[i * IX_SLOT_STRIDE]);
+    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(ix->pkeys.v + ix->nq, IX_SLOT_KEYS, tmp);
     ix->kinfo.n = ix->pkeys.n;
     return ND_OK;
 }
@@ -81,16 +82,16 @@ static uint32_t key_window(uint32_t pk)
  *
  * Scan pairs a list of more than ND_ALL_PAIRS_POSTING documents, if rare
  * (nd_posting_rare), where the sketches agree in the key's window of
- * slots.  The index keeps no holders of such a key (that keeps it small),
- * so it finds the documents that agree with the query in each slot (its
- * slot keys) and, for a document agreeing in slots A, counts the query's
- * rare hot keys whose window meets A, times the share of the query's keys
- * it is expected to hold: 2J / (1 + J) for the Jaccard similarity J of
- * their key sets, estimated as the share of agreeing slots. */
+ * slots.  The index keeps no holders of such a key (that keeps it small):
+ * it finds the documents that agree with the query in an indexed slot
+ * (its slot keys) and, for one agreeing in slots A, counts the query's rare
+ * hot keys whose window meets A, as if it held them all.  Scan counts
+ * those of them it holds, so the index's candidates include scan's (when
+ * the window's agreement is in an indexed slot); verification decides. */
 static int find_candidates(nd_index *ix)
 {
     uint32_t windows[ND_SKETCH_SLOTS] = { 0 };  /* the query's rare hot keys, by first slot of their window */
-    uint64_t rare = nd_posting_rare(ix->st.ndocs + 1);
+    uint64_t rare = nd_posting_rare((ix->st.ndocs + 1) * ix->corpus_scale);
     ix->shared.n = 0;
     ix->cands.n = 0;
     for (size_t i = 0; i < ix->pkeys.n; i++) {
@@ -104,7 +105,7 @@ static int find_candidates(nd_index *ix)
          * held that often (scan pairs neighbours in such a run) */
         if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
         if (pk & IX_SLOT_KEY) {
-            for (unsigned s = 0; s < ND_SKETCH_SLOTS; s++) agree |= (uint32_t)(ix->slotkeys[s] == pk) << s;
+            for (unsigned s = 0; s < IX_SLOT_KEYS; s++) agree |= (uint32_t)(ix->slotkeys[s] == pk) << s * IX_SLOT_STRIDE;
         } else if (k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
             windows[pk % ND_SKETCH_SLOTS]++;
             continue;
@@ -139,22 +140,17 @@ static int find_candidates(nd_index *ix)
     uint32_t nq = ix->nq;
     for (size_t i = 0; i < cap; i++) {
         const ix_tally *t = &table[i];
-        float shared = (float)t->shared;
-        if (t->agree) {
-            uint32_t met = 0;
-            for (unsigned w = 0; w < ND_SKETCH_SLOTS; w++)
-                if (windows[w] && (t->agree & key_window(w))) met += windows[w];
-            float j = (float)__builtin_popcount(t->agree) / ND_SKETCH_SLOTS;
-            shared += (float)met * 2 * j / (1 + j);
-        }
+        uint32_t shared = t->shared;
+        for (unsigned w = 0; t->agree && w < ND_SKETCH_SLOTS; w++)
+            if (t->agree & key_window(w)) shared += windows[w];
         if (shared < ND_MIN_SHARED_KEYS) continue;
         nd_record r;
         if (ix_record(ix, t->docno1 - 1, &r)) return -1;
         float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
-        if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
+        if ((float)shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
+        ix_match m = { .docno = t->docno1 - 1, .shared = shared, .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);

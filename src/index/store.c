@@ -437,6 +437,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
     else nd_index_options_default(&ix->o);
     ix->lockfd = -1;
     ix->merge_every = MERGE_EVERY;
+    ix->corpus_scale = 1;
     ix->loaded.ndocs = UINT64_MAX;
     nd_status st = ND_OK;
     int rc;
