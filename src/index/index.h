@@ -68,6 +68,7 @@ typedef struct ix_key {
     uint32_t count;         /* documents holding it */
     uint32_t newest;        /* the last of them (hot keys) */
     uint8_t hot;
+    uint8_t skip;           /* not stored under it (a pair key of a slot not hot) */
 } ix_key;
 
 typedef struct ix_bucket {
@@ -115,6 +116,7 @@ struct nd_index {
     nd_features full, compact, stored, stored_full;
     uint32_t *keys, nkeys, capkeys;
     uint32_t slotkeys[IX_SLOT_KEYS];  /* the query's slot keys, by indexed slot */
+    uint32_t pairkeys[IX_SLOT_KEYS];  /* and the keys of each with the next slot's value */
     uint32_t nq;                /* its candidate keys: the first nq of pkeys */
     ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot keys */
     ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */

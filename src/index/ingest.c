@@ -13,6 +13,7 @@
 
 /* The scan's candidate rules come from src/candidates/index.h. */
 #define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
+#define FULL_AGREEMENT 4         /* agreeing sketch slots at which all met rare keys count */
 
 _Static_assert(ND_SKETCH_SLOTS <= 32, "agreeing slots are a 32-bit mask");
 
@@ -44,10 +45,10 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
     ix->nkeys = 0;
     if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) ||
-        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + IX_SLOT_KEYS) ||
-        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + IX_SLOT_KEYS))
+        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + 2 * IX_SLOT_KEYS) ||
+        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + 2 * IX_SLOT_KEYS))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
-    uint32_t sketch[ND_SKETCH_SLOTS], tmp[IX_SLOT_KEYS];
+    uint32_t sketch[ND_SKETCH_SLOTS], tmp[2 * IX_SLOT_KEYS];
     nd_keys_sketch(ix->keys, ix->nkeys, sketch);  /* of the keys as scan has them */
     for (uint32_t i = 0; i < ix->nkeys; i++) ix->keys[i] = ix_project_key(ix->keys[i]);
     /* ix->keys is scratch now: the sort's buffer */
@@ -55,9 +56,13 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     ix->pkeys.n = ix->nq = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
     /* slot keys sort after candidate keys (IX_SLOT_KEY); a keyless document
      * has no sketch to agree with */
-    for (unsigned i = 0; i < IX_SLOT_KEYS; i++)
-        ix->pkeys.v[ix->nq + i] = ix->slotkeys[i] = ix_slot_key(i * IX_SLOT_STRIDE, sketch[i * IX_SLOT_STRIDE]);
-    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(ix->pkeys.v + ix->nq, IX_SLOT_KEYS, tmp);
+    uint32_t *sk = ix->pkeys.v + ix->nq;
+    for (unsigned i = 0; i < IX_SLOT_KEYS; i++) {
+        unsigned s = 2 * i;
+        sk[i] = ix->slotkeys[i] = ix_slot_key(s, sketch[s]);
+        sk[IX_SLOT_KEYS + i] = ix->pairkeys[i] = ix_slot_key(s + 1, sketch[s + 1] ^ sketch[s] * 0x85EBCA6Bu);
+    }
+    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(sk, 2 * IX_SLOT_KEYS, tmp);
     ix->kinfo.n = ix->pkeys.n;
     return ND_OK;
 }
@@ -67,6 +72,19 @@ static int by_shared(const void *a, const void *b)
     const ix_match *x = a, *y = b;
     if (x->shared != y->shared) return x->shared < y->shared ? 1 : -1;
     return (x->docno > y->docno) - (x->docno < y->docno);
+}
+
+/* Whether the query's slot key pk is held by more than ND_ALL_PAIRS_POSTING
+ * documents with the query. */
+static int slot_hot(const nd_index *ix, uint32_t pk)
+{
+    size_t lo = ix->nq, hi = ix->pkeys.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->pkeys.v[mid] < pk) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < ix->pkeys.n && ix->pkeys.v[lo] == pk && ix->kinfo.v[lo].count + 1 > ND_ALL_PAIRS_POSTING;
 }
 
 /* The slots nd_posting_sketch gives key pk's tries, as a mask. */
@@ -84,10 +102,13 @@ static uint32_t key_window(uint32_t pk)
  * (nd_posting_rare), where the sketches agree in the key's window of
  * slots.  The index keeps no holders of such a key (that keeps it small):
  * it finds the documents that agree with the query in an indexed slot
- * (its slot keys) and, for one agreeing in slots A, counts the query's rare
- * hot keys whose window meets A, as if it held them all.  Scan counts
- * those of them it holds, so the index's candidates include scan's (when
- * the window's agreement is in an indexed slot); verification decides. */
+ * (its slot and pair keys) and, for one agreeing in slots A, counts the
+ * query's rare hot keys whose window meets A.  Scan counts only those the
+ * document holds, which the index cannot tell: it counts them all for a
+ * document agreeing in FULL_AGREEMENT slots or more, a share in
+ * proportion for fewer (one or two agreements in 32 slots are what an
+ * unrelated article on the same topic gets, and counting all its keys
+ * then sends it to verification, which passes some near its threshold). */
 static int find_candidates(nd_index *ix)
 {
     uint32_t windows[ND_SKETCH_SLOTS] = { 0 };  /* the query's rare hot keys, by first slot of their window */
@@ -99,14 +120,15 @@ static int find_candidates(nd_index *ix)
         uint32_t pk = ix->pkeys.v[i], agree = 0;
         ix->hits.n = 0;
         if (ix_postings(ix, pk, k)) return -1;
+        /* a pair key agrees in its slot and the next */
+        for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++)
+            agree |= (ix->slotkeys[s] == pk ? 1u : ix->pairkeys[s] == pk ? 3u : 0) << 2 * s;
         /* as scan, a list of more than ND_MAX_POSTING (with the query) is
          * ignored; a longer one than ND_ALL_PAIRS_POSTING that is not rare
          * pairs the query with its newest holder only, as does a slot
          * held that often (scan pairs neighbours in such a run) */
         if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
-        if (pk & IX_SLOT_KEY) {
-            for (unsigned s = 0; s < IX_SLOT_KEYS; s++) agree |= (uint32_t)(ix->slotkeys[s] == pk) << s * IX_SLOT_STRIDE;
-        } else if (k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
+        if (!(pk & IX_SLOT_KEY) && k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
             windows[pk % ND_SKETCH_SLOTS]++;
             continue;
         }
@@ -120,6 +142,13 @@ static int find_candidates(nd_index *ix)
         }
         if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
         for (size_t j = 0; j < ix->hits.n; j++) ix->shared.v[ix->shared.n++] = (uint64_t)ix->hits.v[j] << 32 | agree;
+    }
+    /* a document is indexed under a slot's pair key only while the slot's
+     * value is hot: the pair key then splits its list */
+    for (size_t i = ix->nq; i < ix->pkeys.n; i++) {
+        ix->kinfo.v[i].skip = 0;
+        for (unsigned s = 0; s < IX_SLOT_KEYS; s++)
+            if (ix->pairkeys[s] == ix->pkeys.v[i] && !slot_hot(ix, ix->slotkeys[s])) ix->kinfo.v[i].skip = 1;
     }
     /* A document's hits within one key are distinct, so its number of
      * candidate-key hits is its shared-key count: tallied in an
@@ -140,17 +169,19 @@ static int find_candidates(nd_index *ix)
     uint32_t nq = ix->nq;
     for (size_t i = 0; i < cap; i++) {
         const ix_tally *t = &table[i];
-        uint32_t shared = t->shared;
-        for (unsigned w = 0; t->agree && w < ND_SKETCH_SLOTS; w++)
-            if (t->agree & key_window(w)) shared += windows[w];
+        uint32_t met = 0, agreeing = (uint32_t)__builtin_popcount(t->agree);
+        for (unsigned w = 0; agreeing && w < ND_SKETCH_SLOTS; w++)
+            if (t->agree & key_window(w)) met += windows[w];
+        float shared = (float)t->shared + (float)met * (agreeing < FULL_AGREEMENT ? agreeing : FULL_AGREEMENT) /
+                                              FULL_AGREEMENT;
         if (shared < ND_MIN_SHARED_KEYS) continue;
         nd_record r;
         if (ix_record(ix, t->docno1 - 1, &r)) return -1;
         float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
-        if ((float)shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        ix_match m = { .docno = t->docno1 - 1, .shared = shared, .stored_verdict = r.verdict };
+        if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
+        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);

@@ -261,6 +261,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i], hv[2] = { ki->count + 1, docno };
+        if (ki->skip) continue;
         if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
             ix->pkeys.v[n++] = pk;
             continue;
