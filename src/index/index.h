@@ -16,14 +16,18 @@
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
- * A document is also indexed under slot keys: the values of every other
- * slot of its sketch (nd_keys_sketch: scan's MinHash of its candidate
- * keys), each with its slot, projected the same way with IX_SLOT_KEY set,
- * so slot keys have buckets of their own.  The documents holding a slot key
- * are those whose sketch agrees with the query's in that slot; each window
- * of ND_SKETCH_TRIES slots holds two indexed ones.  A hot key held by at most nd_posting_rare
- * documents is paired by those agreements, as scan pairs a rare long list;
- * a longer one pairs the query with its newest holder.
+ * A document is also indexed under slot keys: the value of each even slot
+ * of its sketch (nd_keys_sketch: scan's MinHash of its candidate keys) with
+ * its slot, projected the same way with IX_SLOT_KEY set, so that slot keys
+ * have buckets of their own.  The holders of a slot key are the documents
+ * whose sketch agrees with the query's in that slot; each window of
+ * ND_SKETCH_TRIES slots holds two even ones.  Where a slot's value is hot
+ * (often: a sketch value is the least hash of all the document's keys,
+ * common ones included), the document is indexed under a pair key too:
+ * the value with the next slot's, which splits that list.  A hot candidate
+ * key held by at most nd_posting_rare documents pairs through those
+ * agreements, as scan pairs a rare long list; a longer one pairs the query
+ * with its newest holder.
  * Postings go to `tail` as documents arrive (appends to one table: cheap to
  * commit) and are merged into `post` every MERGE_EVERY documents, in one
  * transaction, so a commit rewrites few pages however large the index is.
@@ -45,9 +49,8 @@
 #include "../verify/align.h"
 #include "record.h"
 
-#define IX_SLOT_KEY (1u << 24)         /* set in the projection of a slot key */
-#define IX_SLOT_STRIDE 2              /* every other sketch slot is indexed (half the postings) */
-#define IX_SLOT_KEYS (ND_SKETCH_SLOTS / IX_SLOT_STRIDE)
+#define IX_SLOT_KEY (1u << 24)         /* set in the projection of a slot or pair key */
+#define IX_SLOT_KEYS (ND_SKETCH_SLOTS / 2)  /* the even slots (half the postings); pair keys use the odd */
 #define IX_BUCKETS (2u << 16)         /* 16 bits of candidate keys' buckets, then slot keys' */
 #define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
 #define IX_CHUNK 256                  /* counters per row of the counters table */
@@ -68,7 +71,7 @@ typedef struct ix_key {
     uint32_t count;         /* documents holding it */
     uint32_t newest;        /* the last of them (hot keys) */
     uint8_t hot;
-    uint8_t skip;           /* not stored under it (a pair key of a slot not hot) */
+    uint8_t skip;           /* not stored under it: a pair key of a slot not hot */
 } ix_key;
 
 typedef struct ix_bucket {
@@ -118,7 +121,7 @@ struct nd_index {
     uint32_t slotkeys[IX_SLOT_KEYS];  /* the query's slot keys, by indexed slot */
     uint32_t pairkeys[IX_SLOT_KEYS];  /* and the keys of each with the next slot's value */
     uint32_t nq;                /* its candidate keys: the first nq of pkeys */
-    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot keys */
+    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot and pair keys */
     ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */
     ND_VEC(uint32_t) hits;      /* document numbers sharing one key */
     ND_VEC(uint64_t) shared;    /* document number << 32 | agreeing slots, one per key (slots 0: a candidate key) */
@@ -132,8 +135,8 @@ struct nd_index {
 
 /* Mix of a candidate key cut to 24 bits: bucket (high 16) and tag (low 8). */
 uint32_t ix_project_key(uint32_t key);
-/* The slot key of sketch value `value` in slot `slot`: a projection with
- * IX_SLOT_KEY set. */
+/* The key of sketch value `value` in slot `slot` (a pair key: the odd slot
+ * after its even one): a projection with IX_SLOT_KEY set. */
 uint32_t ix_slot_key(unsigned slot, uint32_t value);
 
 /* Starts the writer's group transaction or the reader's snapshot (refreshing

@@ -25,8 +25,9 @@ const char *nd_verdict_name(nd_verdict v)
 }
 
 /* The document's full features in ix->full and compact ones in ix->compact,
- * its projected keys in ix->pkeys (candidate keys, then the slot keys of its
- * sketch, in ix->slotkeys by slot too).  ND_OK or why it cannot be compared. */
+ * its projected keys in ix->pkeys (candidate keys, then the slot and pair
+ * keys of its sketch, also in ix->slotkeys and ix->pairkeys by even slot).
+ * ND_OK or why it cannot be compared. */
 static nd_status fingerprint(nd_index *ix, const char *id, const char *text, size_t len, nd_error *err)
 {
     const nd_options *opt = &ix->o.opt;
@@ -54,8 +55,8 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     /* ix->keys is scratch now: the sort's buffer */
     memcpy(ix->pkeys.v, ix->keys, (size_t)ix->nkeys * sizeof *ix->keys);
     ix->pkeys.n = ix->nq = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
-    /* slot keys sort after candidate keys (IX_SLOT_KEY); a keyless document
-     * has no sketch to agree with */
+    /* slot and pair keys sort after candidate keys (IX_SLOT_KEY); a keyless
+     * document has no sketch to agree with */
     uint32_t *sk = ix->pkeys.v + ix->nq;
     for (unsigned i = 0; i < IX_SLOT_KEYS; i++) {
         unsigned s = 2 * i;
@@ -112,44 +113,53 @@ static uint32_t key_window(uint32_t pk)
 static int find_candidates(nd_index *ix)
 {
     uint32_t windows[ND_SKETCH_SLOTS] = { 0 };  /* the query's rare hot keys, by first slot of their window */
+    uint32_t nrare = 0;
     uint64_t rare = nd_posting_rare((ix->st.ndocs + 1) * ix->corpus_scale);
     ix->shared.n = 0;
     ix->cands.n = 0;
-    for (size_t i = 0; i < ix->pkeys.n; i++) {
-        ix_key *k = &ix->kinfo.v[i];
-        uint32_t pk = ix->pkeys.v[i], agree = 0;
-        ix->hits.n = 0;
-        if (ix_postings(ix, pk, k)) return -1;
-        /* a pair key agrees in its slot and the next */
-        for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++)
-            agree |= (ix->slotkeys[s] == pk ? 1u : ix->pairkeys[s] == pk ? 3u : 0) << 2 * s;
-        /* as scan, a list of more than ND_MAX_POSTING (with the query) is
-         * ignored; a longer one than ND_ALL_PAIRS_POSTING that is not rare
-         * pairs the query with its newest holder only, as does a slot
-         * held that often (scan pairs neighbours in such a run) */
-        if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
-        if (!(pk & IX_SLOT_KEY) && k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
-            windows[pk % ND_SKETCH_SLOTS]++;
-            continue;
+    /* candidate and slot keys, then pair keys: a document is indexed under
+     * a slot's pair key only while the slot's value is hot (the pair key
+     * then splits its list), so the others have no holders to look up */
+    for (int pairs = 0; pairs < 2; pairs++)
+        for (size_t i = pairs ? ix->nq : 0; i < ix->pkeys.n; i++) {
+            ix_key *k = &ix->kinfo.v[i];
+            uint32_t pk = ix->pkeys.v[i], agree = 0;
+            int slot = 0, pair = 0;
+            for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++) {
+                slot |= ix->slotkeys[s] == pk;
+                pair |= pairs && ix->pairkeys[s] == pk && slot_hot(ix, ix->slotkeys[s]);
+                /* a pair key agrees in its slot and the next */
+                agree |= (ix->slotkeys[s] == pk ? 1u : ix->pairkeys[s] == pk ? 3u : 0) << 2 * s;
+            }
+            if (pairs != (agree && !slot)) continue;
+            ix->hits.n = 0;
+            if (!slot && agree && !pair) {
+                memset(k, 0, sizeof *k);
+                k->skip = 1;
+                continue;
+            }
+            if (ix_postings(ix, pk, k)) return -1;
+            /* as scan, a list of more than ND_MAX_POSTING (with the query) is
+             * ignored; a longer one than ND_ALL_PAIRS_POSTING that is not rare
+             * pairs the query with its newest holder only, as does a slot
+             * value held that often (scan pairs neighbours in such a run) */
+            if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
+            if (!agree && k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
+                windows[pk % ND_SKETCH_SLOTS]++;
+                nrare++;
+                continue;
+            }
+            if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
+                uint32_t newest = k->newest;
+                for (size_t j = 0; j < ix->hits.n; j++)
+                    if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
+                if (nd_vec_reserve(&ix->hits, 1)) return -1;  /* a hot key brought no hits */
+                ix->hits.v[0] = newest;
+                ix->hits.n = 1;
+            }
+            if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
+            for (size_t j = 0; j < ix->hits.n; j++) ix->shared.v[ix->shared.n++] = (uint64_t)ix->hits.v[j] << 32 | agree;
         }
-        if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
-            uint32_t newest = k->newest;
-            for (size_t j = 0; j < ix->hits.n; j++)
-                if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
-            if (nd_vec_reserve(&ix->hits, 1)) return -1;  /* a hot key brought no hits */
-            ix->hits.v[0] = newest;
-            ix->hits.n = 1;
-        }
-        if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
-        for (size_t j = 0; j < ix->hits.n; j++) ix->shared.v[ix->shared.n++] = (uint64_t)ix->hits.v[j] << 32 | agree;
-    }
-    /* a document is indexed under a slot's pair key only while the slot's
-     * value is hot: the pair key then splits its list */
-    for (size_t i = ix->nq; i < ix->pkeys.n; i++) {
-        ix->kinfo.v[i].skip = 0;
-        for (unsigned s = 0; s < IX_SLOT_KEYS; s++)
-            if (ix->pairkeys[s] == ix->pkeys.v[i] && !slot_hot(ix, ix->slotkeys[s])) ix->kinfo.v[i].skip = 1;
-    }
     /* A document's hits within one key are distinct, so its number of
      * candidate-key hits is its shared-key count: tallied in an
      * open-addressing table by document. */
@@ -170,7 +180,7 @@ static int find_candidates(nd_index *ix)
     for (size_t i = 0; i < cap; i++) {
         const ix_tally *t = &table[i];
         uint32_t met = 0, agreeing = (uint32_t)__builtin_popcount(t->agree);
-        for (unsigned w = 0; agreeing && w < ND_SKETCH_SLOTS; w++)
+        for (unsigned w = 0; agreeing && nrare && w < ND_SKETCH_SLOTS; w++)
             if (t->agree & key_window(w)) met += windows[w];
         float shared = (float)t->shared + (float)met * (agreeing < FULL_AGREEMENT ? agreeing : FULL_AGREEMENT) /
                                               FULL_AGREEMENT;

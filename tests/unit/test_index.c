@@ -207,7 +207,12 @@ static void rewrite_through_hot_keys(void)
         if (!ix) return;
         ix->corpus_scale = scale;  /* 66 documents seen as 66,000: lists of 65 are rare */
         nd_index_answer a;
+        nd_index_stats st;
         CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+        /* its candidate keys and one slot key per indexed slot (no pair
+         * keys while its slot values are not hot) */
+        CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+        CHECK_INT(st.postings, ix->nq + IX_SLOT_KEYS);
         size_t cap = 4 * seed_len[0] + 64, n;
         char *t = malloc(cap), id[16];
         for (uint32_t i = 0; i < ND_ALL_PAIRS_POSTING; i++) {
