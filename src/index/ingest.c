@@ -15,7 +15,7 @@
 #define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
 #define FULL_AGREEMENT 4         /* agreeing sketch slots at which all met rare keys count */
 
-_Static_assert(ND_SKETCH_SLOTS <= 32, "agreeing slots are a 32-bit mask");
+_Static_assert(ND_SKETCH_SLOTS == 32, "agreeing slots are a 32-bit mask, rotated as one");
 
 static const char *const verdict_names[] = { "new", "copy", "rewrite", "seen" };
 
@@ -88,11 +88,13 @@ static int slot_hot(const nd_index *ix, uint32_t pk)
     return lo < ix->pkeys.n && ix->pkeys.v[lo] == pk && ix->kinfo.v[lo].count + 1 > ND_ALL_PAIRS_POSTING;
 }
 
-/* The slots nd_posting_sketch gives key pk's tries, as a mask. */
-static uint32_t key_window(uint32_t pk)
+/* The first slots of the windows that meet the slots in mask a: a key's
+ * window is the slots nd_posting_sketch gives its tries, w to w + 3 for a
+ * key of first slot w. */
+static uint32_t windows_meeting(uint32_t a)
 {
     uint32_t m = 0;
-    for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) m |= 1u << (pk + t) % ND_SKETCH_SLOTS;
+    for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) m |= a >> t | a << (ND_SKETCH_SLOTS - t) % ND_SKETCH_SLOTS;
     return m;
 }
 
@@ -180,8 +182,7 @@ static int find_candidates(nd_index *ix)
     for (size_t i = 0; i < cap; i++) {
         const ix_tally *t = &table[i];
         uint32_t met = 0, agreeing = (uint32_t)__builtin_popcount(t->agree);
-        for (unsigned w = 0; agreeing && nrare && w < ND_SKETCH_SLOTS; w++)
-            if (t->agree & key_window(w)) met += windows[w];
+        for (uint32_t m = nrare ? windows_meeting(t->agree) : 0; m; m &= m - 1) met += windows[__builtin_ctz(m)];
         float shared = (float)t->shared + (float)met * (agreeing < FULL_AGREEMENT ? agreeing : FULL_AGREEMENT) /
                                               FULL_AGREEMENT;
         if (shared < ND_MIN_SHARED_KEYS) continue;
