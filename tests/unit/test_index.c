@@ -531,6 +531,6 @@ static void filter_lines(void)
     free_seeds();
 }
 
-CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys), TEST(commit_is_the_boundary),
-           TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused),
+CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys),
+           TEST(commit_is_the_boundary), TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused),
            TEST(readers_beside_writer), TEST(compact_round_trip), TEST(filter_lines))
