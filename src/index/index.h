@@ -111,6 +111,7 @@ struct nd_index {
     uint32_t df_finished;   /* df.table holds weights for this many documents */
     uint8_t dirty[IX_CHUNKS];
     ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+    ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
     /* scratch of one query */
     nd_arena arena;         /* decoded text */
@@ -161,4 +162,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
 uint32_t ix_lookup_id(nd_index *ix, const char *id, size_t idlen, int *rc);
 /* Record of document docno; pointers valid until the next write.  0 or -1. */
 int ix_record(nd_index *ix, uint32_t docno, nd_record *r);
+/* The number of keys document docno was indexed under, in *n (read from its
+ * record once, then kept in memory).  0 or -1. */
+int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n);
 #endif

@@ -186,12 +186,14 @@ static int find_candidates(nd_index *ix)
         float shared = (float)t->shared + (float)met * (agreeing < FULL_AGREEMENT ? agreeing : FULL_AGREEMENT) /
                                               FULL_AGREEMENT;
         if (shared < ND_MIN_SHARED_KEYS) continue;
-        nd_record r;
-        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
-        float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
+        uint32_t nx;
+        if (ix_key_count(ix, t->docno1 - 1, &nx)) return -1;
+        float fewer = (float)(nx < nq ? nx : nq);
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
         if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
+        nd_record r;
+        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
         ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }

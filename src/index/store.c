@@ -140,6 +140,9 @@ void ix_abort(nd_index *ix)
     ix->txn = NULL;
     ix->pending = 0;
     if (reload(ix)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
+    /* the dropped documents' numbers will be given again */
+    if (ix->loaded.ndocs == UINT64_MAX) ix->key_counts.n = 0;
+    else if (ix->key_counts.n > ix->loaded.ndocs) ix->key_counts.n = (size_t)ix->loaded.ndocs;
 }
 
 nd_status ix_begin(nd_index *ix, nd_error *err)
@@ -204,6 +207,26 @@ int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
     for (uint32_t i = 0; i < b->n; i++)
         if ((uint8_t)b->v[i] == tag && nd_vec_push(&ix->hits, (uint32_t)(b->v[i] >> 8))) return -1;
     key->count = (uint32_t)(ix->hits.n - first);
+    return 0;
+}
+
+int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
+{
+    if (docno < ix->key_counts.n && ix->key_counts.v[docno]) {
+        *n = ix->key_counts.v[docno] - 1;
+        return 0;
+    }
+    nd_record r;
+    if (ix_record(ix, docno, &r)) return -1;
+    *n = r.nkeys;
+    if (r.nkeys == UINT32_MAX) return 0;
+    if (docno >= ix->key_counts.n) {
+        /* a stored document never changes: its count is kept for good */
+        if (nd_vec_reserve(&ix->key_counts, docno + 1 - ix->key_counts.n)) return 0;
+        memset(ix->key_counts.v + ix->key_counts.n, 0, (docno + 1 - ix->key_counts.n) * sizeof *ix->key_counts.v);
+        ix->key_counts.n = docno + 1;
+    }
+    ix->key_counts.v[docno] = r.nkeys + 1;
     return 0;
 }
 
@@ -498,6 +521,7 @@ void nd_index_close(nd_index *ix)
     nd_vec_free(&ix->cands);
     nd_vec_free(&ix->matches);
     nd_vec_free(&ix->rec);
+    nd_vec_free(&ix->key_counts);
     nd_alignment_free(&ix->al);
     free(ix->dir);
     free(ix);
