@@ -10,12 +10,24 @@
  *   tail      u32 document number -> its projected keys (u32 each), for the
  *             documents not yet merged into post
  *   hot       u32 projected key -> {documents, newest document}: keys held by
- *             more than ALL_PAIRS_POSTING documents, which scan pairs only
- *             with their newest holder; their lists stop growing there
+ *             more than ND_ALL_PAIRS_POSTING documents; their lists stop
+ *             growing there
  *   counters  u32 chunk -> 256 u32 document-frequency counters
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
+ * A document is also indexed under slot keys: the value of each even slot
+ * of its sketch (nd_keys_sketch: scan's MinHash of its candidate keys) with
+ * its slot, projected the same way with IX_SLOT_KEY set, so that slot keys
+ * have buckets of their own.  The holders of a slot key are the documents
+ * whose sketch agrees with the query's in that slot; each window of
+ * ND_SKETCH_TRIES slots holds two even ones.  Where a slot's value is hot
+ * (often: a sketch value is the least hash of all the document's keys,
+ * common ones included), the document is indexed under a pair key too:
+ * the value with the next slot's, which splits that list.  A hot candidate
+ * key held by at most nd_posting_rare documents pairs through those
+ * agreements, as scan pairs a rare long list; a longer one pairs the query
+ * with its newest holder.
  * Postings go to `tail` as documents arrive (appends to one table: cheap to
  * commit) and are merged into `post` every MERGE_EVERY documents, in one
  * transaction, so a commit rewrites few pages however large the index is.
@@ -37,8 +49,9 @@
 #include "../verify/align.h"
 #include "record.h"
 
-#define IX_BUCKET_BITS 16
-#define IX_BUCKETS (1u << IX_BUCKET_BITS)
+#define IX_SLOT_KEY (1u << 24)         /* set in the projection of a slot or pair key */
+#define IX_SLOT_KEYS (ND_SKETCH_SLOTS / 2)  /* the even slots (half the postings); pair keys use the odd */
+#define IX_BUCKETS (2u << 16)         /* 16 bits of candidate keys' buckets, then slot keys' */
 #define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
 #define IX_CHUNK 256                  /* counters per row of the counters table */
 #define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
@@ -58,12 +71,21 @@ typedef struct ix_key {
     uint32_t count;         /* documents holding it */
     uint32_t newest;        /* the last of them (hot keys) */
     uint8_t hot;
+    uint8_t skip;           /* not stored under it: a pair key of a slot not hot */
 } ix_key;
 
 typedef struct ix_bucket {
     uint64_t *v;            /* document number << 8 | tag, in document order */
     uint32_t n, cap;
 } ix_bucket;
+
+/* A stored document met by the query's keys: shared candidate keys and the
+ * sketch slots that agree (bit s for slot s). */
+typedef struct ix_tally {
+    uint32_t docno1;        /* document number + 1; 0 for an empty entry */
+    uint32_t shared;
+    uint32_t agree;
+} ix_tally;
 
 typedef struct ix_match {
     uint32_t docno;
@@ -81,6 +103,7 @@ struct nd_index {
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
+    uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */
     ix_state st;            /* as of txn (writer: including pending) */
     ix_state loaded;        /* reader: what the in-memory state mirrors */
 
@@ -88,6 +111,7 @@ struct nd_index {
     uint32_t df_finished;   /* df.table holds weights for this many documents */
     uint8_t dirty[IX_CHUNKS];
     ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+    ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
     /* scratch of one query */
     nd_arena arena;         /* decoded text */
@@ -95,11 +119,14 @@ struct nd_index {
     nd_tokens tokens, stored_tokens;
     nd_features full, compact, stored, stored_full;
     uint32_t *keys, nkeys, capkeys;
-    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique */
+    uint32_t slotkeys[IX_SLOT_KEYS];  /* the query's slot keys, by indexed slot */
+    uint32_t pairkeys[IX_SLOT_KEYS];  /* and the keys of each with the next slot's value */
+    uint32_t nq;                /* its candidate keys: the first nq of pkeys */
+    ND_VEC(uint32_t) pkeys;     /* the query's projected keys, sorted unique: candidate keys, then slot and pair keys */
     ND_VEC(ix_key) kinfo;       /* per pkey: what the index holds for it */
     ND_VEC(uint32_t) hits;      /* document numbers sharing one key */
-    ND_VEC(uint32_t) shared;    /* document numbers sharing any key, one per key */
-    ND_VEC(uint64_t) counts;    /* hash table counting them */
+    ND_VEC(uint64_t) shared;    /* document number << 32 | agreeing slots, one per key (slots 0: a candidate key) */
+    ND_VEC(ix_tally) counts;    /* hash table tallying them by document */
     ND_VEC(ix_match) cands;
     nd_alignment al;
     nd_bytes rec;
@@ -109,6 +136,9 @@ struct nd_index {
 
 /* Mix of a candidate key cut to 24 bits: bucket (high 16) and tag (low 8). */
 uint32_t ix_project_key(uint32_t key);
+/* The key of sketch value `value` in slot `slot` (a pair key: the odd slot
+ * after its even one): a projection with IX_SLOT_KEY set. */
+uint32_t ix_slot_key(unsigned slot, uint32_t value);
 
 /* Starts the writer's group transaction or the reader's snapshot (refreshing
  * the in-memory state to it).  ND_OK or ND_EIO / ND_ENOMEM with err set. */
@@ -132,4 +162,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
 uint32_t ix_lookup_id(nd_index *ix, const char *id, size_t idlen, int *rc);
 /* Record of document docno; pointers valid until the next write.  0 or -1. */
 int ix_record(nd_index *ix, uint32_t docno, nd_record *r);
+/* The number of keys document docno was indexed under, in *n (read from its
+ * record once, then kept in memory).  0 or -1. */
+int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n);
 #endif

@@ -11,9 +11,11 @@
 #include "../util/sort.h"
 #include "../verify/verify.h"
 
-/* The scan's candidate thresholds come from src/candidates/index.h; long
- * lists differ: scan pairs by sketch, the index with the newest holder. */
+/* The scan's candidate rules come from src/candidates/index.h. */
 #define MAX_VERIFY 256           /* candidates verified per document, most shared keys first */
+#define FULL_AGREEMENT 4         /* agreeing sketch slots at which all met rare keys count */
+
+_Static_assert(ND_SKETCH_SLOTS == 32, "agreeing slots are a 32-bit mask, rotated as one");
 
 static const char *const verdict_names[] = { "new", "copy", "rewrite", "seen" };
 
@@ -23,7 +25,9 @@ const char *nd_verdict_name(nd_verdict v)
 }
 
 /* The document's full features in ix->full and compact ones in ix->compact,
- * its projected keys in ix->pkeys.  ND_OK or why it cannot be compared. */
+ * its projected keys in ix->pkeys (candidate keys, then the slot and pair
+ * keys of its sketch, also in ix->slotkeys and ix->pairkeys by even slot).
+ * ND_OK or why it cannot be compared. */
 static nd_status fingerprint(nd_index *ix, const char *id, const char *text, size_t len, nd_error *err)
 {
     const nd_options *opt = &ix->o.opt;
@@ -41,13 +45,25 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
     if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
     ix->nkeys = 0;
-    if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) || nd_vec_reserve(&ix->pkeys, ix->nkeys + 1) ||
-        nd_vec_reserve(&ix->kinfo, ix->nkeys + 1))
+    if (nd_keys_build(&ix->full, &ix->keys, &ix->nkeys, &ix->capkeys) ||
+        nd_vec_reserve(&ix->pkeys, (size_t)ix->nkeys + 2 * IX_SLOT_KEYS) ||
+        nd_vec_reserve(&ix->kinfo, (size_t)ix->nkeys + 2 * IX_SLOT_KEYS))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
+    uint32_t sketch[ND_SKETCH_SLOTS], tmp[2 * IX_SLOT_KEYS];
+    nd_keys_sketch(ix->keys, ix->nkeys, sketch);  /* of the keys as scan has them */
     for (uint32_t i = 0; i < ix->nkeys; i++) ix->keys[i] = ix_project_key(ix->keys[i]);
     /* ix->keys is scratch now: the sort's buffer */
     memcpy(ix->pkeys.v, ix->keys, (size_t)ix->nkeys * sizeof *ix->keys);
-    ix->pkeys.n = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
+    ix->pkeys.n = ix->nq = nd_sort_unique_u32(ix->pkeys.v, ix->nkeys, ix->keys);
+    /* slot and pair keys sort after candidate keys (IX_SLOT_KEY); a keyless
+     * document has no sketch to agree with */
+    uint32_t *sk = ix->pkeys.v + ix->nq;
+    for (unsigned i = 0; i < IX_SLOT_KEYS; i++) {
+        unsigned s = 2 * i;
+        sk[i] = ix->slotkeys[i] = ix_slot_key(s, sketch[s]);
+        sk[IX_SLOT_KEYS + i] = ix->pairkeys[i] = ix_slot_key(s + 1, sketch[s + 1] ^ sketch[s] * 0x85EBCA6Bu);
+    }
+    if (ix->nq) ix->pkeys.n += nd_sort_unique_u32(sk, 2 * IX_SLOT_KEYS, tmp);
     ix->kinfo.n = ix->pkeys.n;
     return ND_OK;
 }
@@ -59,57 +75,126 @@ static int by_shared(const void *a, const void *b)
     return (x->docno > y->docno) - (x->docno < y->docno);
 }
 
+/* Whether the query's slot key pk is held by more than ND_ALL_PAIRS_POSTING
+ * documents with the query. */
+static int slot_hot(const nd_index *ix, uint32_t pk)
+{
+    size_t lo = ix->nq, hi = ix->pkeys.n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (ix->pkeys.v[mid] < pk) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < ix->pkeys.n && ix->pkeys.v[lo] == pk && ix->kinfo.v[lo].count + 1 > ND_ALL_PAIRS_POSTING;
+}
+
+/* The first slots of the windows that meet the slots in mask a: a key's
+ * window is the slots nd_posting_sketch gives its tries, w to w + 3 for a
+ * key of first slot w. */
+static uint32_t windows_meeting(uint32_t a)
+{
+    uint32_t m = 0;
+    for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) m |= a >> t | a << (ND_SKETCH_SLOTS - t) % ND_SKETCH_SLOTS;
+    return m;
+}
+
 /* Documents sharing enough keys with the query, as scan pairs them, in
- * ix->cands (most shared first).  0, or -1 on a database error or no memory. */
+ * ix->cands (most shared first).  0, or -1 on a database error or no memory.
+ *
+ * Scan pairs a list of more than ND_ALL_PAIRS_POSTING documents, if rare
+ * (nd_posting_rare), where the sketches agree in the key's window of
+ * slots.  The index keeps no holders of such a key (that keeps it small):
+ * it finds the documents that agree with the query in an indexed slot
+ * (its slot and pair keys) and, for one agreeing in slots A, counts the
+ * query's rare hot keys whose window meets A.  Scan counts only those the
+ * document holds, which the index cannot tell: it counts them all for a
+ * document agreeing in FULL_AGREEMENT slots or more, a share in
+ * proportion for fewer (one or two agreements in 32 slots are what an
+ * unrelated article on the same topic gets, and counting all its keys
+ * then sends it to verification, which passes some near its threshold). */
 static int find_candidates(nd_index *ix)
 {
+    uint32_t windows[ND_SKETCH_SLOTS] = { 0 };  /* the query's rare hot keys, by first slot of their window */
+    uint32_t nrare = 0;
+    uint64_t rare = nd_posting_rare((ix->st.ndocs + 1) * ix->corpus_scale);
     ix->shared.n = 0;
     ix->cands.n = 0;
-    for (size_t i = 0; i < ix->pkeys.n; i++) {
-        ix_key *k = &ix->kinfo.v[i];
-        ix->hits.n = 0;
-        if (ix_postings(ix, ix->pkeys.v[i], k)) return -1;
-        /* as scan, a list of more than ND_MAX_POSTING (with the query) is
-         * ignored; one of more than ND_ALL_PAIRS_POSTING pairs the query with
-         * its newest holder only */
-        if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
-        if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
-            uint32_t newest = k->newest;
-            for (size_t j = 0; j < ix->hits.n; j++)
-                if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
-            if (nd_vec_reserve(&ix->hits, 1)) return -1;  /* a hot key brought no hits */
-            ix->hits.v[0] = newest;
-            ix->hits.n = 1;
+    /* candidate and slot keys, then pair keys: a document is indexed under
+     * a slot's pair key only while the slot's value is hot (the pair key
+     * then splits its list), so the others have no holders to look up */
+    for (int pairs = 0; pairs < 2; pairs++)
+        for (size_t i = pairs ? ix->nq : 0; i < ix->pkeys.n; i++) {
+            ix_key *k = &ix->kinfo.v[i];
+            uint32_t pk = ix->pkeys.v[i], agree = 0;
+            int slot = 0, pair = 0;
+            for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++) {
+                slot |= ix->slotkeys[s] == pk;
+                pair |= pairs && ix->pairkeys[s] == pk && slot_hot(ix, ix->slotkeys[s]);
+                /* a pair key agrees in its slot and the next */
+                agree |= (ix->slotkeys[s] == pk ? 1u : ix->pairkeys[s] == pk ? 3u : 0) << 2 * s;
+            }
+            if (pairs != (agree && !slot)) continue;
+            ix->hits.n = 0;
+            if (!slot && agree && !pair) {
+                memset(k, 0, sizeof *k);
+                k->skip = 1;
+                continue;
+            }
+            if (ix_postings(ix, pk, k)) return -1;
+            /* as scan, a list of more than ND_MAX_POSTING (with the query) is
+             * ignored; a longer one than ND_ALL_PAIRS_POSTING that is not rare
+             * pairs the query with its newest holder only, as does a slot
+             * value held that often (scan pairs neighbours in such a run) */
+            if (k->count == 0 || k->count >= ND_MAX_POSTING) continue;
+            if (!agree && k->count + 1 > ND_ALL_PAIRS_POSTING && k->count + 1 <= rare) {
+                windows[pk % ND_SKETCH_SLOTS]++;
+                nrare++;
+                continue;
+            }
+            if (k->count + 1 > ND_ALL_PAIRS_POSTING) {
+                uint32_t newest = k->newest;
+                for (size_t j = 0; j < ix->hits.n; j++)
+                    if (ix->hits.v[j] > newest) newest = ix->hits.v[j];
+                if (nd_vec_reserve(&ix->hits, 1)) return -1;  /* a hot key brought no hits */
+                ix->hits.v[0] = newest;
+                ix->hits.n = 1;
+            }
+            if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
+            for (size_t j = 0; j < ix->hits.n; j++) ix->shared.v[ix->shared.n++] = (uint64_t)ix->hits.v[j] << 32 | agree;
         }
-        if (nd_vec_reserve(&ix->shared, ix->hits.n)) return -1;
-        memcpy(ix->shared.v + ix->shared.n, ix->hits.v, ix->hits.n * sizeof *ix->hits.v);
-        ix->shared.n += ix->hits.n;
-    }
-    /* A document's hits within one key are distinct, so its number of hits
-     * is its shared-key count: counted in an open-addressing table of
-     * (document + 1) << 32 | count. */
+    /* A document's hits within one key are distinct, so its number of
+     * candidate-key hits is its shared-key count: tallied in an
+     * open-addressing table by document. */
     size_t cap = 64;
     while (cap < 2 * ix->shared.n) cap *= 2;
     if (nd_vec_reserve(&ix->counts, cap)) return -1;
-    uint64_t *table = ix->counts.v;
+    ix_tally *table = ix->counts.v;
     memset(table, 0, cap * sizeof *table);
     for (size_t i = 0; i < ix->shared.n; i++) {
-        uint64_t tag = ((uint64_t)ix->shared.v[i] + 1) << 32;
-        size_t h = (ix->shared.v[i] * 0x9E3779B1u) & (cap - 1);
-        while (table[h] && (table[h] & ~0xFFFFFFFFull) != tag) h = (h + 1) & (cap - 1);
-        table[h] = (table[h] ? table[h] : tag) + 1;
+        uint32_t docno = (uint32_t)(ix->shared.v[i] >> 32), agree = (uint32_t)ix->shared.v[i];
+        size_t h = (docno * 0x9E3779B1u) & (cap - 1);
+        while (table[h].docno1 && table[h].docno1 != docno + 1) h = (h + 1) & (cap - 1);
+        table[h].docno1 = docno + 1;
+        table[h].shared += !agree;
+        table[h].agree |= agree;
     }
-    uint32_t nq = (uint32_t)ix->pkeys.n;
+    uint32_t nq = ix->nq;
     for (size_t i = 0; i < cap; i++) {
-        uint32_t shared = (uint32_t)table[i], docno = (uint32_t)((table[i] >> 32) - 1);
+        const ix_tally *t = &table[i];
+        uint32_t met = 0, agreeing = (uint32_t)__builtin_popcount(t->agree);
+        for (uint32_t m = nrare ? windows_meeting(t->agree) : 0; m; m &= m - 1) met += windows[__builtin_ctz(m)];
+        float shared = (float)t->shared + (float)met * (agreeing < FULL_AGREEMENT ? agreeing : FULL_AGREEMENT) /
+                                              FULL_AGREEMENT;
         if (shared < ND_MIN_SHARED_KEYS) continue;
-        nd_record r;
-        if (ix_record(ix, docno, &r)) return -1;
-        float fewer = (float)(r.nkeys < nq ? r.nkeys : nq);
+        uint32_t nx;
+        if (ix_key_count(ix, t->docno1 - 1, &nx)) return -1;
+        float fewer = (float)(nx < nq ? nx : nq);
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
-        if ((float)shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        ix_match m = { .docno = docno, .shared = shared, .stored_verdict = r.verdict };
+        if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
+        nd_record r;
+        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
+        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);
@@ -265,7 +350,7 @@ nd_status nd_index_add(nd_index *ix, const char *id, const char *text, size_t le
     nd_record r = {
         .verdict = (uint8_t)out->verdict, .has_text = ix->o.store_text != 0,
         .of = best ? best->docno : UINT32_MAX, .similarity = best ? best->s.similarity : 0.0f,
-        .nkeys = (uint32_t)ix->pkeys.n,
+        .nkeys = ix->nq,
         .id = id, .idlen = strlen(id),
         .source = src, .sourcelen = src ? strlen(src) : 0,
         .published = pub, .publishedlen = pub ? strlen(pub) : 0,

@@ -36,6 +36,12 @@ uint32_t ix_project_key(uint32_t k)
     return k >> 8;
 }
 
+uint32_t ix_slot_key(unsigned slot, uint32_t value)
+{
+    /* the slot picks one of ND_SKETCH_SLOTS bijections of the value */
+    return IX_SLOT_KEY | ix_project_key(value ^ (slot + 1) * 0x9E3779B9u);
+}
+
 static nd_status db_fail(nd_error *err, const nd_index *ix, const char *what, int rc)
 {
     return nd_fail(err, rc == ENOMEM ? ND_ENOMEM : ND_EIO, "index %s: cannot %s: %s", ix->dir, what, mdb_strerror(rc));
@@ -134,6 +140,9 @@ void ix_abort(nd_index *ix)
     ix->txn = NULL;
     ix->pending = 0;
     if (reload(ix)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
+    /* the dropped documents' numbers will be given again */
+    if (ix->loaded.ndocs == UINT64_MAX) ix->key_counts.n = 0;
+    else if (ix->key_counts.n > ix->loaded.ndocs) ix->key_counts.n = (size_t)ix->loaded.ndocs;
 }
 
 nd_status ix_begin(nd_index *ix, nd_error *err)
@@ -201,6 +210,26 @@ int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
     return 0;
 }
 
+int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
+{
+    if (docno < ix->key_counts.n && ix->key_counts.v[docno]) {
+        *n = ix->key_counts.v[docno] - 1;
+        return 0;
+    }
+    nd_record r;
+    if (ix_record(ix, docno, &r)) return -1;
+    *n = r.nkeys;
+    if (r.nkeys == UINT32_MAX) return 0;
+    if (docno >= ix->key_counts.n) {
+        /* a stored document never changes: its count is kept for good */
+        if (nd_vec_reserve(&ix->key_counts, docno + 1 - ix->key_counts.n)) return 0;
+        memset(ix->key_counts.v + ix->key_counts.n, 0, (docno + 1 - ix->key_counts.n) * sizeof *ix->key_counts.v);
+        ix->key_counts.n = docno + 1;
+    }
+    ix->key_counts.v[docno] = r.nkeys + 1;
+    return 0;
+}
+
 /* The ids table's key for id: the id itself, or a prefix and a 64-bit hash
  * of a very long one. */
 static MDB_val id_key(const char *id, size_t idlen, char *buf)
@@ -255,6 +284,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i], hv[2] = { ki->count + 1, docno };
+        if (ki->skip) continue;
         if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
             ix->pkeys.v[n++] = pk;
             continue;
@@ -431,6 +461,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
     else nd_index_options_default(&ix->o);
     ix->lockfd = -1;
     ix->merge_every = MERGE_EVERY;
+    ix->corpus_scale = 1;
     ix->loaded.ndocs = UINT64_MAX;
     nd_status st = ND_OK;
     int rc;
@@ -490,6 +521,7 @@ void nd_index_close(nd_index *ix)
     nd_vec_free(&ix->cands);
     nd_vec_free(&ix->matches);
     nd_vec_free(&ix->rec);
+    nd_vec_free(&ix->key_counts);
     nd_alignment_free(&ix->al);
     free(ix->dir);
     free(ix);
