@@ -257,7 +257,7 @@ typedef enum nd_index_sync {
 
 typedef struct nd_index_options {
     int read_only;        /* open an existing index for queries only */
-    int store_text;       /* keep added documents' text: verification is then exact */
+    int store_text;       /* keep added documents' text in the index too (verdicts do not change) */
     nd_index_sync sync;
     nd_options opt;       /* limits and thresholds, as for a corpus */
 } nd_index_options;

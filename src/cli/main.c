@@ -113,7 +113,7 @@ static const char help_filter[] =
     "  --commit-every N     commit after N new articles (default 64)\n"
     "  --commit-ms T        or T ms after the first uncommitted one (default 10)\n"
     "  --sync MODE          full (default: on disk at each commit), group or none\n"
-    "  --store-text         keep the articles' text (exact verification)\n"
+    "  --store-text         keep the articles' text in the index too\n"
     "  --max-doc-bytes N    as for scan (default 16M)\n"
     "  --max-line-bytes N   as for scan (default 64M)\n"
     "\n"

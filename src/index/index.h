@@ -116,8 +116,8 @@ struct nd_index {
     /* scratch of one query */
     nd_arena arena;         /* decoded text */
     nd_tokeniser *tk;
-    nd_tokens tokens, stored_tokens;
-    nd_features full, compact, stored, stored_full;
+    nd_tokens tokens;
+    nd_features full, compact, stored;
     uint32_t *keys, nkeys, capkeys;
     uint32_t slotkeys[IX_SLOT_KEYS];  /* the query's slot keys, by indexed slot */
     uint32_t pairkeys[IX_SLOT_KEYS];  /* and the keys of each with the next slot's value */

@@ -225,21 +225,10 @@ static int verify_candidates(nd_index *ix)
         ix_match *m = &ix->cands.v[i];
         nd_record r;
         if (ix_record(ix, m->docno, &r)) return -1;
-        const nd_features *stored = &ix->stored, *query = &ix->compact;
-        if (r.has_text) {
-            /* the text is kept: verify exactly, on full features */
-            nd_arena_free(&ix->arena);
-            char *t = nd_arena_strndup(&ix->arena, r.text, r.textlen);
-            if (!t || nd_tokenise(ix->tk, t, r.textlen, ix->o.opt.max_sentences, &ix->stored_tokens) ||
-                nd_features_build(&ix->stored_tokens, &ix->stored_full))
-                return -1;
-            stored = &ix->stored_full;
-            query = &ix->full;
-        } else {
-            int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
-            if (rc) return rc;
-        }
-        if (nd_verify(stored, query, &p, &ix->al, &m->s)) return -1;
+        /* compact features on both sides, stored text or not: as the scan compares */
+        int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
+        if (rc) return rc;
+        if (nd_verify(&ix->stored, &ix->compact, &p, &ix->al, &m->s)) return -1;
         if (m->s.derived) ix->cands.v[k++] = *m;
     }
     ix->cands.n = k;

@@ -507,11 +507,9 @@ void nd_index_close(nd_index *ix)
     nd_arena_free(&ix->answer_arena);
     nd_tokeniser_free(ix->tk);
     nd_tokens_free(&ix->tokens);
-    nd_tokens_free(&ix->stored_tokens);
     nd_features_free(&ix->full);
     nd_features_free(&ix->compact);
     nd_features_free(&ix->stored);
-    nd_features_free(&ix->stored_full);
     free(ix->keys);
     nd_vec_free(&ix->pkeys);
     nd_vec_free(&ix->kinfo);
