@@ -134,7 +134,8 @@ void nd_feature_store_free(nd_feature_store *fs)
 /* ---- fingerprint ------------------------------------------------------ */
 
 typedef struct fp_job {
-    nd_corpus *c;
+    nd_corpus *c;               /* options, statistics and progress: its documents may be moving */
+    const nd_doc *docs;         /* docs[i] is document first + i */
     uint32_t first;             /* the call's first document: per-call arrays start there */
     uint32_t d0, d1;            /* documents [d0, d1) */
     int report;                 /* progress is reported by the first job of a whole-corpus call */
@@ -152,7 +153,7 @@ static int fingerprint_range(void *arg)
 {
     fp_job *j = arg;
     for (uint32_t d = j->d0; d < j->d1; d++) {
-        const nd_doc *doc = &j->c->docs.v[d];
+        const nd_doc *doc = &j->docs[d - j->first];
         uint32_t before = j->nkeys;
         j->packed_at[d - j->first] = j->packed.n;
         if (nd_compact_of_text(j->tk, doc->text, doc->len, j->c->opt.max_sentences, &j->tokens, &j->full,
@@ -162,7 +163,7 @@ static int fingerprint_range(void *arg)
             return -1;
         j->nkeys_of[d - j->first] = j->nkeys - before;
         nd_docfreq_add(&j->c->df, &j->compact);
-        if (j->report && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
+        if (j->report && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->d1);
     }
     return 0;
 }
@@ -202,10 +203,12 @@ static int fingerprints_room(nd_fingerprints *fp, uint32_t n)
     return off && ev && doc ? 0 : -1;
 }
 
-/* Fingerprints documents [first, n) of c into fp, which holds [0, first). */
-static int fingerprint_docs(nd_corpus *c, uint32_t first, nd_fingerprints *fp, int report)
+/* Fingerprints documents [first, n), docs[0..n - first), into fp, which
+ * holds [0, first); c gives the options and takes the counts. */
+static int fingerprint_docs(nd_corpus *c, const nd_doc *docs, uint32_t first, uint32_t n, nd_fingerprints *fp,
+                            int report)
 {
-    uint32_t n = (uint32_t)c->docs.n, m = n - first;
+    uint32_t m = n - first;
     unsigned threads = thread_count(c, m);
     uint32_t *nkeys_of = calloc((size_t)m + 1, sizeof *nkeys_of);
     uint64_t *packed_at = malloc(((size_t)m + 1) * sizeof *packed_at);
@@ -215,6 +218,7 @@ static int fingerprint_docs(nd_corpus *c, uint32_t first, nd_fingerprints *fp, i
     for (unsigned t = 0; t < threads; t++) {
         fp_job *j = &jobs[t];
         j->c = c;
+        j->docs = docs;
         j->first = first;
         j->d0 = first + (uint32_t)((uint64_t)m * t / threads);
         j->d1 = first + (uint32_t)((uint64_t)m * (t + 1) / threads);
@@ -262,12 +266,12 @@ done:
 int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp)
 {
     memset(fp, 0, sizeof *fp);
-    return fingerprint_docs(c, 0, fp, 1);
+    return fingerprint_docs(c, c->docs.v, 0, (uint32_t)c->docs.n, fp, 1);
 }
 
-int nd_stage_fingerprint_more(nd_corpus *c, uint32_t first, nd_fingerprints *fp)
+int nd_stage_fingerprint_more(nd_corpus *c, const nd_doc *docs, uint32_t first, uint32_t n, nd_fingerprints *fp)
 {
-    return fingerprint_docs(c, first, fp, 0);
+    return fingerprint_docs(c, docs, first, n, fp, 0);
 }
 
 void nd_fingerprints_free(nd_fingerprints *fp)
@@ -431,7 +435,7 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
         for (uint32_t d = 0; d < n; d++) sorted[d] = c->docs.v[perm[d]];
     }
     /* a corpus that dropped its texts fingerprinted them on arrival; the rest now */
-    if (ok && !c->opt.keep_text) ok = !nd_stream_flush(c) && !nd_stream_sorted(c, perm, &fp);
+    if (ok && !c->opt.keep_text) ok = !nd_stream_flush(c) && !nd_stream_finish(c) && !nd_stream_sorted(c, perm, &fp);
     /* a view of the corpus in id order: the same documents, stats and options */
     nd_corpus view = *c;
     view.docs.v = sorted;

@@ -45,9 +45,11 @@ typedef struct nd_fingerprints {
  * where there are any).  Keys come
  * out in document order whatever the thread count.  0, or -1 when out of memory. */
 int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp);
-/* The same for documents [first, n) of c, appended to fp, which holds the
- * fingerprints of [0, first) (progress is not reported).  0, or -1. */
-int nd_stage_fingerprint_more(nd_corpus *c, uint32_t first, nd_fingerprints *fp);
+/* The same for documents [first, n), docs[0..n - first), appended to fp,
+ * which holds the fingerprints of [0, first); c gives the options and takes
+ * the counts, and may gain documents meanwhile (progress is not reported).
+ * 0, or -1. */
+int nd_stage_fingerprint_more(nd_corpus *c, const nd_doc *docs, uint32_t first, uint32_t n, nd_fingerprints *fp);
 void nd_fingerprints_free(nd_fingerprints *fp);
 
 /* Each candidate's score: in full where full[i], else only for related coverage. */

@@ -1,27 +1,71 @@
 #include "stream.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../util/parallel.h"
 #include "stats.h"
+
+struct nd_stream {
+    nd_fingerprints fp;         /* documents [0, done), in the order they were added */
+    uint32_t done;              /* documents handed over */
+    /* the batch being fingerprinted, documents [first, done) */
+    nd_corpus *c;
+    nd_doc *docs;               /* a copy: the corpus's array moves as documents arrive */
+    uint32_t first;
+    nd_arena texts;             /* their texts */
+    pthread_t thread;
+    int running, failed;
+};
+
+static void *fingerprint_batch(void *arg)
+{
+    nd_stream *s = arg;
+    if (nd_stage_fingerprint_more(s->c, s->docs, s->first, s->done, &s->fp)) s->failed = 1;
+    return NULL;
+}
+
+int nd_stream_finish(nd_corpus *c)
+{
+    nd_stream *s = c->stream;
+    if (!s) return 0;
+    if (s->running) pthread_join(s->thread, NULL);
+    s->running = 0;
+    if (s->docs) {
+        for (uint32_t d = s->first; d < s->done; d++) c->docs.v[d].text = NULL;
+        free(s->docs);
+        s->docs = NULL;
+        nd_arena_free(&s->texts);
+    }
+    return s->failed ? -1 : 0;
+}
 
 int nd_stream_flush(nd_corpus *c)
 {
-    if (!c->streamed) {
-        if (!(c->streamed = calloc(1, sizeof *c->streamed)) || nd_stats_reset(c)) return -1;
-    }
-    uint32_t first = c->fingerprinted, n = (uint32_t)c->docs.n;
-    if (nd_stage_fingerprint_more(c, first, c->streamed)) return -1;
-    for (uint32_t d = first; d < n; d++) c->docs.v[d].text = NULL;
-    c->fingerprinted = n;
-    nd_arena_free(&c->batch);
+    if (!c->stream && (!(c->stream = calloc(1, sizeof *c->stream)) || nd_stats_reset(c))) return -1;
+    nd_stream *s = c->stream;
+    if (nd_stream_finish(c)) return -1;
+    uint32_t n = (uint32_t)c->docs.n;
+    if (n == s->done) return 0;
+    if (!(s->docs = malloc((size_t)(n - s->done) * sizeof *s->docs))) return -1;
+    memcpy(s->docs, c->docs.v + s->done, (size_t)(n - s->done) * sizeof *s->docs);
+    s->c = c;
+    s->first = s->done;
+    s->done = n;
+    s->texts = c->batch;  /* the reader starts a new batch; this one is the stream's until finished */
+    nd_arena_init(&c->batch, c->batch.block_size);
     c->batch_bytes = 0;
-    return 0;
+    /* reading goes on beside the batch only where more than one thread is allowed */
+    if (nd_parallel_threads(c->opt.threads, 2, 1) > 1 && pthread_create(&s->thread, NULL, fingerprint_batch, s) == 0)
+        s->running = 1;
+    else fingerprint_batch(s);
+    return s->failed ? -1 : 0;
 }
 
 int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out)
 {
-    const nd_fingerprints *in = c->streamed;
+    const nd_fingerprints *in = &c->stream->fp;
     uint32_t n = (uint32_t)c->docs.n;
     memset(out, 0, sizeof *out);
     out->off = malloc(((size_t)n + 1) * sizeof *out->off);
@@ -49,8 +93,11 @@ int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *
 
 void nd_stream_free(nd_corpus *c)
 {
-    if (c->streamed) nd_fingerprints_free(c->streamed);
-    free(c->streamed);
-    c->streamed = NULL;
+    if (c->stream) {
+        nd_stream_finish(c);
+        nd_fingerprints_free(&c->stream->fp);
+        free(c->stream);
+        c->stream = NULL;
+    }
     nd_arena_free(&c->batch);
 }

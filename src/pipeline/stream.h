@@ -1,6 +1,8 @@
 /* Corpora that do not keep their texts (nd_options.keep_text 0): documents
  * are fingerprinted as they arrive, a batch at a time over the threads, and
- * their texts dropped, so a scan holds fingerprints, not text. */
+ * their texts dropped, so a scan holds fingerprints, not text.  With more
+ * than one thread a batch is fingerprinted in the background while the
+ * next one is read. */
 #ifndef ND_STREAM_H
 #define ND_STREAM_H
 #include "../read/corpus.h"
@@ -10,15 +12,21 @@
  * thread to take thousands of articles. */
 #define ND_STREAM_BATCH_BYTES ((size_t)32 << 20)
 
-/* Fingerprints c's documents added since the last call into c->streamed
- * (counting them into c->df) and drops their texts.  0, or -1 when out of memory. */
+/* Hands c's documents added since the last call (their texts in c->batch)
+ * over to fingerprinting, once the batch before them is done.  0, or -1
+ * when out of memory, now or in the batch before. */
 int nd_stream_flush(nd_corpus *c);
 
-/* c's fingerprints in the order perm gives (perm[i]: the corpus index of
- * the i-th document), into *out, which refers to c's features: free it with
- * nd_fingerprints_free before c.  0, or -1 when out of memory. */
+/* Waits until every document handed over is fingerprinted and its text
+ * dropped.  0, or -1 when out of memory. */
+int nd_stream_finish(nd_corpus *c);
+
+/* c's fingerprints (all handed over and finished) in the order perm gives
+ * (perm[i]: the corpus index of the i-th document), into *out, which
+ * refers to c's features: free it with nd_fingerprints_free before c.
+ * 0, or -1 when out of memory. */
 int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out);
 
-/* Frees c's streamed fingerprints. */
+/* Waits for fingerprinting and frees c's stream and batch. */
 void nd_stream_free(nd_corpus *c);
 #endif

@@ -10,6 +10,8 @@
 
 #define ND_DOC_CP1252 1u  /* text was decoded from Windows-1252 */
 
+typedef struct nd_stream nd_stream;
+
 typedef struct nd_doc {
     const char *id;
     const char *text;      /* valid UTF-8, NUL-terminated, arena-owned; NULL once dropped (keep_text 0) */
@@ -42,12 +44,11 @@ struct nd_corpus {
     uint64_t bytes_read;
     nd_docfreq df;                  /* corpus statistics for verification ... */
     uint32_t df_docs;               /* ... counted over the first df_docs documents */
-    /* opt.keep_text 0 (pipeline/stream.h): texts wait in `batch` until
-     * they are fingerprinted into `streamed`, then are dropped */
+    /* opt.keep_text 0: texts wait in `batch` until the stream
+     * (pipeline/stream.h) fingerprints them, then are dropped */
     nd_arena batch;
     size_t batch_bytes;
-    uint32_t fingerprinted;         /* documents [0, fingerprinted) are in streamed */
-    struct nd_fingerprints *streamed;
+    struct nd_stream *stream;
 };
 
 /* Records a rejected document (or unreadable path) under `id`. */
