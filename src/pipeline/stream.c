@@ -60,7 +60,7 @@ int nd_stream_flush(nd_corpus *c)
     if (nd_parallel_threads(c->opt.threads, 2, 1) > 1 && pthread_create(&s->thread, NULL, fingerprint_batch, s) == 0)
         s->running = 1;
     else fingerprint_batch(s);
-    return s->failed ? -1 : 0;
+    return s->running ? 0 : nd_stream_finish(c);  /* in the caller's thread: drop the texts now */
 }
 
 int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out)
