@@ -163,7 +163,8 @@ static int fingerprint_range(void *arg)
             return -1;
         j->nkeys_of[d - j->first] = j->nkeys - before;
         nd_docfreq_add(&j->c->df, &j->compact);
-        if (j->report && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->d1);
+        /* reported only for a whole corpus, whose documents stay put */
+        if (j->report && (d & 1023) == 1023) nd_corpus_progress(j->c, "fingerprint", d + 1, j->c->docs.n);
     }
     return 0;
 }
