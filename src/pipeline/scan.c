@@ -441,17 +441,16 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
     nd_corpus view = *c;
     view.docs.v = sorted;
     if (ok && c->opt.keep_text) ok = !nd_stats_reset(&view) && !nd_stage_fingerprint(&view, &fp);
-    if (!ok) {
-        c->df = view.df;  /* reset or not, the view's tables are the corpus's */
-        c->df_docs = view.df_docs;
-        free(perm);
-        free(sorted);
+    nd_result *r = NULL;
+    if (ok) {
+        r = scan_fingerprinted(&view, &fp, err);  /* frees fp */
+    } else {
         nd_fingerprints_free(&fp);
         nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
-        return NULL;
     }
-    nd_result *r = scan_fingerprinted(&view, &fp, err);
-    c->df = view.df;  /* the statistics are order-free: keep them for later comparisons */
+    /* reset or finished, the view's tables are the corpus's; the statistics
+     * are order-free, so they serve later comparisons */
+    c->df = view.df;
     c->df_docs = view.df_docs;
     if (r) {
         for (size_t k = 0; k < r->nclusters; k++) {
