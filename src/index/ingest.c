@@ -40,8 +40,7 @@ static nd_status fingerprint(nd_index *ix, const char *id, const char *text, siz
     nd_decode_result dr = nd_decode(&ix->arena, text, len, &utf8, &n);
     if (dr == ND_DECODE_BINARY) return nd_fail(err, ND_EBINARY, "looks like a binary file (NUL or control bytes), not text");
     if (!utf8) return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
-    if (nd_features_of_text(ix->tk, utf8, n, opt->max_sentences, &ix->tokens, &ix->full) ||
-        nd_compact_project(&ix->full, &ix->compact))
+    if (nd_compact_of_text(ix->tk, utf8, n, opt->max_sentences, &ix->tokens, &ix->full, &ix->compact))
         return nd_fail(err, ND_ENOMEM, "%s: out of memory", id ? id : "document");
     if (ix->tokens.ntok == 0) return nd_fail(err, ND_EEMPTY, "document is empty (no letters or digits)");
     ix->nkeys = 0;
