@@ -49,15 +49,6 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
     return 0;
 }
 
-/* Candidates are counted without holding every pair the lists make (about
- * 450 an article: 3.6 KB as 8-byte pairs, twice that while sorting).  A
- * first pass counts the pairs each document makes as the first (smaller)
- * one; then, a block of first documents at a time, a second pass stores
- * each pair's second document under its first (4 bytes a pair, within the
- * caller's budget), and each first document's partners are sorted and
- * counted on their own.  Lists of up to ND_ALL_PAIRS_POSTING documents are
- * walked only over the block's part; longer ones are paired again for each
- * block, which is linear in their length. */
 /* One thread's walk over a share of the lists.  Threads add to the shared
  * slots atomically; a first document's partners may then land in any order,
  * which the sort before counting undoes, so the candidates are the same for
@@ -242,6 +233,15 @@ void nd_postings_free(nd_postings *p)
     memset(p, 0, sizeof *p);
 }
 
+/* Candidates are counted without holding every pair the lists make (about
+ * 450 an article: 3.6 KB as 8-byte pairs, twice that while sorting).  A
+ * first pass counts the pairs each document makes as the first (smaller)
+ * one; then, a block of first documents at a time, a second pass stores
+ * each pair's second document under its first (4 bytes a pair, within the
+ * caller's budget), and each first document's partners are sorted and
+ * counted on their own.  Lists of up to ND_ALL_PAIRS_POSTING documents are
+ * walked only over the block's part; longer ones are paired again for each
+ * block, which is linear in their length. */
 int nd_candidates_of(const nd_postings *p, const uint64_t *off, uint32_t min_shared, float min_fraction,
                      uint32_t max_posting, size_t pair_bytes, unsigned max_blocks, unsigned threads,
                      nd_candidates *out)
