@@ -67,10 +67,12 @@ typedef struct nd_options {
     double related_threshold;/* content overlap that makes independent coverage "related" */
     unsigned threads;        /* worker threads for the scan; 0 = one per core.  The result is the same for any count */
     int keep_text;           /* 1 (default): the corpus keeps every text, as the audit, the HTML report
-                                and nd_compare_* need.  0: a corpus for nd_scan alone: texts are
+                                and nd_compare_* need.  0: a corpus for one nd_scan: texts are
                                 fingerprinted as they are added, a batch at a time over the threads,
-                                and dropped (nd_doc_text then gives NULL), so memory holds about
-                                1.5 KB an article instead of its text and more */
+                                and dropped (nd_doc_text then gives NULL); the scan takes the
+                                fingerprints, so the corpus takes no more documents and no second
+                                scan (ND_EINVAL).  Memory holds about 2.5 KB an article at the
+                                scan's peak instead of its text and more */
     void (*progress)(void *ctx, const nd_progress *p);
     void *progress_ctx;
 } nd_options;

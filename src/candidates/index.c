@@ -54,17 +54,13 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
  * which the sort before counting undoes, so the candidates are the same for
  * any thread count. */
 typedef struct pair_walk {
-    const uint64_t *post;       /* all postings (key << 32 | doc), each list's docs ascending */
-    size_t i0, i1;              /* this thread's postings: whole lists */
-    const uint64_t *list;       /* the list being paired */
-    const uint32_t *sketch;     /* ND_SKETCH_SLOTS values a document */
-    uint32_t ndocs, max_posting;
+    const nd_postings *p;
+    size_t l0, l1;              /* this thread's lists */
+    const uint32_t *list;       /* the documents of the list being paired */
     uint64_t *slot;             /* per first document: pairs counted, or where its next partner goes */
     uint32_t *partner;          /* the block's second documents, by first document; NULL: counting */
     uint32_t a0, a1;            /* the block: first documents [a0, a1) */
 } pair_walk;
-
-static inline uint32_t doc_of(uint64_t posting) { return (uint32_t)posting; }
 
 static inline void take_pair(pair_walk *w, uint32_t a, uint32_t b)
 {
@@ -75,7 +71,7 @@ static inline void take_pair(pair_walk *w, uint32_t a, uint32_t b)
 static void walk_pair(void *ctx, size_t x, size_t y)
 {
     pair_walk *w = ctx;
-    take_pair(w, doc_of(w->list[x]), doc_of(w->list[y]));  /* x < y: the first is the smaller document */
+    take_pair(w, w->list[x], w->list[y]);  /* x < y: the first is the smaller document */
 }
 
 /* Walks the pairs of the thread's lists: counts them, or stores the block's.
@@ -83,22 +79,19 @@ static void walk_pair(void *ctx, size_t x, size_t y)
 static int walk_lists(void *arg)
 {
     pair_walk *w = arg;
+    const nd_postings *p = w->p;
     uint32_t *sk = NULL;  /* one list's sketch values */
     size_t sk_cap = 0;
-    for (size_t i = w->i0; i < w->i1;) {
-        size_t j = i;
-        while (j < w->i1 && (w->post[j] >> 32) == (w->post[i] >> 32)) j++;
-        size_t len = j - i;
-        const uint64_t *list = w->list = w->post + i;
-        i = j;
-        if (!nd_posting_usable(len, w->max_posting)) continue;
+    for (size_t l = w->l0; l < w->l1; l++) {
+        size_t len = (size_t)(p->start[l + 1] - p->start[l]);
+        const uint32_t *list = w->list = p->doc + p->start[l];
         if (len <= ND_ALL_PAIRS_POSTING) {
             /* every pair: the arithmetic of nd_posting_pairs' first rule */
             for (size_t x = 0; x + 1 < len; x++) {
-                uint32_t a = doc_of(list[x]);
+                uint32_t a = list[x];
                 if (!w->partner) __atomic_fetch_add(&w->slot[a], len - 1 - x, __ATOMIC_RELAXED);
                 else if (a >= w->a0 && a < w->a1)
-                    for (size_t y = x + 1; y < len; y++) take_pair(w, a, doc_of(list[y]));
+                    for (size_t y = x + 1; y < len; y++) take_pair(w, a, list[y]);
             }
             continue;
         }
@@ -107,12 +100,11 @@ static int walk_lists(void *arg)
             sk_cap = len;
             if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) return -1;
         }
-        uint32_t key = (uint32_t)(list[0] >> 32);
         for (size_t x = 0; x < len; x++) {
-            const uint32_t *ds = w->sketch + (size_t)doc_of(list[x]) * ND_SKETCH_SLOTS;
-            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, key, t);
+            const uint32_t *ds = p->sketch + (size_t)list[x] * ND_SKETCH_SLOTS;
+            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, p->key[l], t);
         }
-        if (nd_posting_pairs(sk, len, w->ndocs, w->max_posting, walk_pair, w)) {
+        if (nd_posting_pairs(sk, len, p->ndocs, UINT32_MAX, walk_pair, w)) {
             free(sk);
             return -1;
         }
@@ -125,7 +117,8 @@ typedef ND_VEC(nd_candidate) candidate_vec;
 
 /* One thread's share of a block's counting: first documents [b0, b1). */
 typedef struct count_job {
-    const uint64_t *off, *slot;
+    const uint32_t *nkeys;
+    const uint64_t *slot;
     uint32_t *partner;
     uint32_t a0, b0, b1;        /* a0: the block's first document */
     uint32_t min_shared;
@@ -153,11 +146,11 @@ static int count_block(void *arg)
             if (!(tmp = malloc(tmp_cap * sizeof *tmp))) return -1;
         }
         nd_sort_u32(v, n, tmp);
-        uint64_t ka = j->off[a + 1] - j->off[a];
+        uint32_t ka = j->nkeys[a];
         for (uint32_t i = 0; i < n;) {
             uint32_t k = i, b = v[i];
             while (k < n && v[k] == b) k++;
-            uint64_t kb = j->off[b + 1] - j->off[b];
+            uint32_t kb = j->nkeys[b];
             if (nd_candidate_keep(k - i, ka < kb ? ka : kb, j->min_shared, j->min_fraction) &&
                 nd_vec_push(&j->out, ((nd_candidate){ a, b, k - i }))) {
                 free(tmp);
@@ -188,47 +181,144 @@ static int count_blocks(count_job *jobs, unsigned threads, uint32_t a0, uint32_t
     return 0;
 }
 
-#define BUCKET_BITS 8  /* postings are placed by their key's top bits, then each bucket is sorted */
+#define BUCKET_BITS 8   /* postings are placed by their key's top bits, then each bucket is sorted */
+#define BUILD_PASSES 8  /* ... a group of buckets at a time, about an eighth of the postings */
 
-int nd_postings_build(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, nd_postings *out)
+/* A document's keys, for the build. */
+static inline const uint32_t *keys_of(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t d,
+                                      size_t *n)
 {
-    size_t n = off[ndocs];
-    uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 };
-    memset(out, 0, sizeof *out);
-    out->post = malloc((n + 1) * sizeof *out->post);
-    out->sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *out->sketch);
-    if (!out->post || !out->sketch) goto fail;
-    out->n = n;
-    out->ndocs = ndocs;
-    /* documents in ascending order into their buckets: within a bucket a
-     * stable sort by key keeps each key's documents ascending, and the
-     * scratch is one bucket, not a copy of every posting */
-    for (size_t i = 0; i < n; i++) start[(keys[i] >> (32 - BUCKET_BITS)) + 1]++;
-    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) start[b + 1] += start[b];
-    uint64_t at[1u << BUCKET_BITS], most = 0;
-    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) {
-        at[b] = start[b];
-        if (start[b + 1] - start[b] > most) most = start[b + 1] - start[b];
-    }
-    for (uint32_t d = 0; d < ndocs; d++) {
-        nd_keys_sketch(keys + off[d], (size_t)(off[d + 1] - off[d]), out->sketch + (size_t)d * ND_SKETCH_SLOTS);
-        for (uint64_t i = off[d]; i < off[d + 1]; i++)
-            out->post[at[keys[i] >> (32 - BUCKET_BITS)]++] = ((uint64_t)keys[i] << 32) | d;
-    }
-    uint64_t *tmp = malloc((most + 1) * sizeof *tmp);
-    if (!tmp) goto fail;
-    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++)
-        nd_sort_u64_high(out->post + start[b], (size_t)(start[b + 1] - start[b]), tmp);
+    uint32_t o = order ? order[d] : d;
+    *n = (size_t)(off[o + 1] - off[o]);
+    return keys + off[o];
+}
+
+/* One thread's sorting of whole buckets [b0, b1) of a group. */
+typedef struct bucket_sort {
+    uint64_t *post;             /* the group's postings (key << 32 | doc) */
+    const uint64_t *start;      /* bucket b's are post[start[b] - base .. start[b + 1] - base) */
+    uint64_t base;
+    unsigned b0, b1;
+} bucket_sort;
+
+static int sort_buckets(void *arg)
+{
+    bucket_sort *j = arg;
+    uint64_t most = 0;
+    for (unsigned b = j->b0; b < j->b1; b++)
+        if (j->start[b + 1] - j->start[b] > most) most = j->start[b + 1] - j->start[b];
+    uint64_t *tmp = malloc((size_t)(most + 1) * sizeof *tmp);
+    if (!tmp) return -1;
+    /* documents were placed in ascending order: the stable sort keeps each key's so */
+    for (unsigned b = j->b0; b < j->b1; b++)
+        nd_sort_u64_high(j->post + (j->start[b] - j->base), (size_t)(j->start[b + 1] - j->start[b]), tmp);
     free(tmp);
     return 0;
+}
+
+typedef ND_VEC(uint32_t) u32_vec;
+typedef ND_VEC(uint64_t) u64_vec;
+
+/* Appends the usable lists of sorted postings post[0..n) to the output. */
+static int keep_lists(const uint64_t *post, size_t n, uint32_t max_posting, u32_vec *doc, u32_vec *key,
+                      u64_vec *start)
+{
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && (post[j] >> 32) == (post[i] >> 32)) j++;
+        if (nd_posting_usable(j - i, max_posting)) {
+            if (nd_vec_reserve(doc, j - i) || nd_vec_push(key, (uint32_t)(post[i] >> 32)) ||
+                nd_vec_push(start, doc->n))
+                return -1;
+            for (size_t k = i; k < j; k++) doc->v[doc->n++] = (uint32_t)post[k];
+        }
+        i = j;
+    }
+    return 0;
+}
+
+/* A kept array's unused tail back to the allocator (realloc to less memory cannot fail for good). */
+static void *fit(void *v, size_t bytes)
+{
+    void *p = realloc(v, bytes ? bytes : 1);
+    return p ? p : v;
+}
+
+int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t ndocs,
+                      uint32_t max_posting, unsigned threads, nd_postings *out)
+{
+    uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 }, at[1u << BUCKET_BITS];
+    u32_vec doc = { 0 }, key = { 0 };
+    u64_vec lists = { 0 };
+    uint64_t *group = NULL;
+    bucket_sort *jobs = NULL;
+    memset(out, 0, sizeof *out);
+    out->ndocs = ndocs;
+    out->nkeys = malloc(((size_t)ndocs + 1) * sizeof *out->nkeys);
+    out->sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *out->sketch);
+    if (!out->nkeys || !out->sketch) goto fail;
+    uint64_t n = 0;
+    for (uint32_t d = 0; d < ndocs; d++) {
+        size_t k;
+        const uint32_t *dk = keys_of(keys, off, order, d, &k);
+        nd_keys_sketch(dk, k, out->sketch + (size_t)d * ND_SKETCH_SLOTS);
+        out->nkeys[d] = (uint32_t)k;
+        for (size_t i = 0; i < k; i++) start[(dk[i] >> (32 - BUCKET_BITS)) + 1]++;
+        n += k;
+    }
+    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) start[b + 1] += start[b];
+    uint64_t share = (n + BUILD_PASSES - 1) / BUILD_PASSES, most = 0;
+    for (unsigned b = 0; b < 1u << BUCKET_BITS; b++)
+        if (start[b + 1] - start[b] > most) most = start[b + 1] - start[b];
+    if (share < most) share = most;  /* a group holds at least one whole bucket */
+    threads = nd_parallel_threads(threads, 1u << BUCKET_BITS, 1);
+    if (share > SIZE_MAX / sizeof *group - 1 || !(group = malloc((size_t)(share + 1) * sizeof *group)) ||
+        !(jobs = calloc(threads, sizeof *jobs)))
+        goto fail;
+    for (unsigned b0 = 0; b0 < 1u << BUCKET_BITS;) {
+        unsigned b1 = b0 + 1;
+        while (b1 < 1u << BUCKET_BITS && start[b1 + 1] - start[b0] <= share) b1++;
+        for (unsigned b = b0; b < b1; b++) at[b] = start[b] - start[b0];
+        for (uint32_t d = 0; d < ndocs; d++) {
+            size_t k;
+            const uint32_t *dk = keys_of(keys, off, order, d, &k);
+            for (size_t i = 0; i < k; i++) {
+                unsigned b = dk[i] >> (32 - BUCKET_BITS);
+                if (b >= b0 && b < b1) group[at[b]++] = ((uint64_t)dk[i] << 32) | d;
+            }
+        }
+        unsigned nt = threads < b1 - b0 ? threads : b1 - b0;
+        for (unsigned t = 0; t < nt; t++)
+            jobs[t] = (bucket_sort){ group, start, start[b0], b0 + (b1 - b0) * t / nt, b0 + (b1 - b0) * (t + 1) / nt };
+        if (nd_parallel_run(sort_buckets, jobs, sizeof *jobs, nt) ||
+            keep_lists(group, (size_t)(start[b1] - start[b0]), max_posting, &doc, &key, &lists))
+            goto fail;
+        b0 = b1;
+    }
+    if (nd_vec_push(&lists, doc.n)) goto fail;
+    free(group);
+    free(jobs);
+    out->doc = fit(doc.v, doc.n * sizeof *doc.v);
+    out->key = fit(key.v, key.n * sizeof *key.v);
+    out->start = fit(lists.v, lists.n * sizeof *lists.v);
+    out->nlists = key.n;
+    return 0;
 fail:
+    free(group);
+    free(jobs);
+    nd_vec_free(&doc);
+    nd_vec_free(&key);
+    nd_vec_free(&lists);
     nd_postings_free(out);
     return -1;
 }
 
 void nd_postings_free(nd_postings *p)
 {
-    free(p->post);
+    free(p->doc);
+    free(p->key);
+    free(p->start);
+    free(p->nkeys);
     free(p->sketch);
     memset(p, 0, sizeof *p);
 }
@@ -242,33 +332,37 @@ void nd_postings_free(nd_postings *p)
  * counted on their own.  Lists of up to ND_ALL_PAIRS_POSTING documents are
  * walked only over the block's part; longer ones are paired again for each
  * block, which is linear in their length. */
-int nd_candidates_of(const nd_postings *p, const uint64_t *off, uint32_t min_shared, float min_fraction,
-                     uint32_t max_posting, size_t pair_bytes, unsigned max_blocks, unsigned threads,
-                     nd_candidates *out)
+/* The first list that starts at or past posting i. */
+static size_t list_at(const nd_postings *p, uint64_t i)
+{
+    size_t lo = 0, hi = p->nlists;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->start[mid] < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fraction, size_t pair_bytes,
+                     unsigned max_blocks, unsigned threads, nd_candidates *out)
 {
     out->v = NULL;
     out->n = 0;
-    size_t nkeys = p->n;
+    uint64_t nposts = p->start ? p->start[p->nlists] : 0;
     uint32_t ndocs = p->ndocs;
-    const uint64_t *post = p->post;
-    threads = nd_parallel_threads(threads, nkeys, 4096);
+    threads = nd_parallel_threads(threads, (size_t)nposts, 4096);
     uint64_t *slot = calloc((size_t)ndocs + 1, sizeof *slot);
     uint32_t *partner = NULL;
     pair_walk *walks = calloc(threads, sizeof *walks);
     count_job *counts = calloc(threads, sizeof *counts);
     candidate_vec res = { 0 };
     if (!slot || !walks || !counts) goto fail;
-    /* each thread walks whole lists: its share of the postings, moved to a list's start */
+    /* each thread walks whole lists, about its share of the postings */
     for (unsigned t = 0; t < threads; t++) {
-        pair_walk *w = &walks[t];
-        *w = (pair_walk){ post, 0, 0, NULL, p->sketch, ndocs, max_posting, slot, NULL, 0, 0 };
-        for (int end = 0; end < 2; end++) {
-            size_t i = nkeys * (t + (unsigned)end) / threads;
-            while (i > 0 && i < nkeys && (post[i] >> 32) == (post[i - 1] >> 32)) i++;
-            if (end) w->i1 = i;
-            else w->i0 = i;
-        }
-        counts[t] = (count_job){ off, slot, NULL, 0, 0, 0, min_shared, min_fraction, { 0 } };
+        walks[t] = (pair_walk){ p, list_at(p, nposts * t / threads), list_at(p, nposts * (t + 1) / threads),
+                                NULL, slot, NULL, 0, 0 };
+        counts[t] = (count_job){ p->nkeys, slot, NULL, 0, 0, 0, min_shared, min_fraction, { 0 } };
     }
     if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads)) goto fail;
     /* blocks of first documents whose pairs fit the budget (a document's own may not) */
@@ -323,8 +417,8 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     nd_postings p;
     out->v = NULL;
     out->n = 0;
-    if (nd_postings_build(keys, off, ndocs, &p)) return -1;
-    int rc = nd_candidates_of(&p, off, min_shared, min_fraction, max_posting, pair_bytes, max_blocks, threads, out);
+    if (nd_postings_build(keys, off, NULL, ndocs, max_posting, threads, &p)) return -1;
+    int rc = nd_candidates_of(&p, min_shared, min_fraction, pair_bytes, max_blocks, threads, out);
     nd_postings_free(&p);
     return rc;
 }

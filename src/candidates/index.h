@@ -94,35 +94,45 @@ typedef struct nd_candidates {
     size_t n;
 } nd_candidates;
 
-/* Every key's documents: postings (key << 32 | doc) sorted, so each key's
- * documents are adjacent and ascending, and each document's sketch. */
+/* The lists that can pair documents: list l holds key[l]'s documents
+ * doc[start[l]..start[l+1]), ascending, and the lists come in key order.  A
+ * key held by one document, or by more than the build's max_posting, pairs
+ * nothing and has no list: at 1M generated articles that is half of all
+ * holdings (a document's keys are about 128; 64 of them are in lists).
+ * Each document keeps its key count and its sketch. */
 typedef struct nd_postings {
-    uint64_t *post;
-    size_t n;
+    uint32_t *doc;
+    uint32_t *key;
+    uint64_t *start;            /* nlists + 1 */
+    size_t nlists;
+    uint32_t *nkeys;            /* per document: its keys, listed or not */
     uint32_t *sketch;           /* ND_SKETCH_SLOTS values a document (nd_keys_sketch of its keys) */
     uint32_t ndocs;
 } nd_postings;
 
-/* The postings of keys[off[d]..off[d+1]), document d's keys (unique), for
- * d < ndocs; the keys are not needed afterwards.  0, or -1 when out of memory. */
-int nd_postings_build(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, nd_postings *out);
+/* The postings of documents d < ndocs, whose keys (unique) are
+ * keys[off[o]..off[o+1]) with o = order[d] (order NULL: o = d), keeping the
+ * lists of 2 to max_posting documents.  The lists are placed a share of
+ * the keys at a time, so that the build takes the kept lists and an eighth
+ * of all postings beside the keys, which the caller may free afterwards.
+ * Sorts on `threads` threads (0: one per core).  0, or -1 when out of memory. */
+int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t ndocs,
+                      uint32_t max_posting, unsigned threads, nd_postings *out);
 void nd_postings_free(nd_postings *p);
 
 /* Finds the pairs sharing at least min_shared keys, and at least min_fraction
  * of the keys of the document with fewer (the scan passes the ND_ rules
- * above); off gives each document's key count.  Lists of more than
- * max_posting documents are ignored; the others pair as nd_posting_pairs
- * says, with ndocs for the corpus size.  The pairs are counted in blocks
+ * above).  The lists pair as nd_posting_pairs says, with p->ndocs for the
+ * corpus size.  The pairs are counted in blocks
  * that take at most pair_bytes (4 bytes a pair), unless that makes more
  * than max_blocks blocks (0: no limit); the scan passes ND_PAIR_BYTES and
  * ND_PAIR_MAX_BLOCKS.  Smaller blocks cost time, not results.  Runs on
  * `threads` threads (0: one per core); the result is the same for any
  * count.  The result is sorted by (a, b); free with nd_candidates_free.
  * 0, or -1 when out of memory. */
-int nd_candidates_of(const nd_postings *p, const uint64_t *off, uint32_t min_shared, float min_fraction,
-                     uint32_t max_posting, size_t pair_bytes, unsigned max_blocks, unsigned threads,
-                     nd_candidates *out);
-/* nd_postings_build, then nd_candidates_of. */
+int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fraction, size_t pair_bytes,
+                     unsigned max_blocks, unsigned threads, nd_candidates *out);
+/* nd_postings_build (order NULL), then nd_candidates_of. */
 int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs, uint32_t min_shared,
                        float min_fraction, uint32_t max_posting, size_t pair_bytes, unsigned max_blocks,
                        unsigned threads, nd_candidates *out);

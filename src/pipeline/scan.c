@@ -387,20 +387,22 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     nd_postings post;
-    if (nd_postings_build(fp->keys, fp->off, n, &post)) goto done;
-    free(fp->keys);  /* the postings hold them now: the scan's largest moment is the next */
+    if (nd_postings_build(fp->keys, fp->off, fp->order, n, ND_MAX_POSTING, c->opt.threads, &post)) goto done;
+    /* the postings hold what counts now: the scan's largest moment is the next */
+    free(fp->keys);
+    free(fp->off);
     fp->keys = NULL;
-    int failed = nd_candidates_of(&post, fp->off, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_MAX_POSTING,
-                                  ND_PAIR_BYTES, ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand);
+    fp->off = NULL;
+    int failed = nd_candidates_of(&post, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_PAIR_BYTES,
+                                  ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand) ||
+                 !(vd.full = malloc(cand.n + 1));
+    for (size_t i = 0; !failed && i < cand.n; i++) {
+        uint32_t ka = post.nkeys[cand.v[i].a], kb = post.nkeys[cand.v[i].b];
+        vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
+    }
     nd_postings_free(&post);
     if (failed) goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
-    if (!(vd.full = malloc(cand.n + 1))) goto done;
-    for (size_t i = 0; i < cand.n; i++) {
-        uint32_t a = cand.v[i].a, b = cand.v[i].b;
-        uint64_t ka = fp->off[a + 1] - fp->off[a], kb = fp->off[b + 1] - fp->off[b];
-        vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
-    }
     if (nd_stage_verify(c, &cand, &fp->features, &vd)) goto done;
     r = nd_stage_cluster(c, &cand, &vd, fp->ev, &fp->features);
 done:
@@ -420,26 +422,59 @@ static int cmp_by_id(const void *x, const void *y, void *docs)
 
 static void remap(uint32_t *doc, const uint32_t *perm) { *doc = perm[*doc]; }
 
+/* Puts v[perm[i]] at v[i] for every i (forward), or back (!forward), in
+ * place: the document array is the corpus's largest after the texts. */
+static void permute(nd_doc *v, const uint32_t *perm, uint32_t n, uint8_t *done, int forward)
+{
+    memset(done, 0, n);
+    for (uint32_t i = 0; i < n; i++) {
+        if (done[i]) continue;
+        nd_doc cur = v[i];
+        if (forward) {
+            uint32_t j = i;
+            for (uint32_t k = perm[j]; k != i; j = k, k = perm[k]) {
+                v[j] = v[k];
+                done[j] = 1;
+            }
+            v[j] = cur;
+            done[j] = 1;
+        } else {
+            for (uint32_t j = perm[i];; j = perm[j]) {
+                nd_doc next = v[j];
+                v[j] = cur;
+                done[j] = 1;
+                if (j == i) break;
+                cur = next;
+            }
+        }
+    }
+}
+
 /* Scans the documents in id order, so that ties everywhere (candidate
  * pairing, origin choice, numbering) fall the same way whatever order the
  * documents were added in, then maps the result back to corpus indices. */
 nd_result *nd_scan(nd_corpus *c, nd_error *err)
 {
+    if (nd_stream_spent(c)) {
+        nd_fail(err, ND_EINVAL, "this corpus was scanned already, and a corpus that does not keep its texts "
+                                "(keep_text 0) gives its fingerprints to its one scan");
+        return NULL;
+    }
     uint32_t n = (uint32_t)c->docs.n;
     uint32_t *perm = malloc(((size_t)n + 1) * sizeof *perm);
-    nd_doc *sorted = malloc(((size_t)n + 1) * sizeof *sorted);
+    uint8_t *done = malloc((size_t)n + 1);
     nd_fingerprints fp = { 0 };
-    int ok = perm && sorted;
+    int ok = perm && done;
     if (ok) {
         for (uint32_t d = 0; d < n; d++) perm[d] = d;
         qsort_r(perm, n, sizeof *perm, cmp_by_id, c->docs.v);
-        for (uint32_t d = 0; d < n; d++) sorted[d] = c->docs.v[perm[d]];
     }
     /* a corpus that dropped its texts fingerprinted them on arrival; the rest now */
-    if (ok && !c->opt.keep_text) ok = !nd_stream_flush(c) && !nd_stream_finish(c) && !nd_stream_sorted(c, perm, &fp);
-    /* a view of the corpus in id order: the same documents, stats and options */
+    if (ok && !c->opt.keep_text) ok = !nd_stream_flush(c) && !nd_stream_finish(c) && !nd_stream_take(c, perm, &fp);
+    /* the corpus in id order for the scan: the same documents, stats and options */
+    int permuted = ok;
+    if (permuted) permute(c->docs.v, perm, n, done, 1);
     nd_corpus view = *c;
-    view.docs.v = sorted;
     if (ok && c->opt.keep_text) ok = !nd_stats_reset(&view) && !nd_stage_fingerprint(&view, &fp);
     nd_result *r = NULL;
     if (ok) {
@@ -448,6 +483,7 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
         nd_fingerprints_free(&fp);
         nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
     }
+    if (permuted) permute(c->docs.v, perm, n, done, 0);
     /* reset or finished, the view's tables are the corpus's; the statistics
      * are order-free, so they serve later comparisons */
     c->df = view.df;
@@ -467,6 +503,6 @@ nd_result *nd_scan(nd_corpus *c, nd_error *err)
         }
     }
     free(perm);
-    free(sorted);
+    free(done);
     return r;
 }

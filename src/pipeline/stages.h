@@ -29,12 +29,14 @@ typedef struct nd_feature_store {
 /* Frees doc and the owned blocks. */
 void nd_feature_store_free(nd_feature_store *fs);
 
-/* What fingerprinting yields: keys[off[d]..off[d+1]) are document d's
- * candidate keys, ev[d] its evidence of being an original, and features
- * what verification compares. */
+/* What fingerprinting yields: keys[off[o]..off[o+1]) are document d's
+ * candidate keys, with o = order[d] (order NULL: o = d; keys and off are
+ * then in arrival order, ev and features in document order), ev[d] its
+ * evidence of being an original, and features what verification compares. */
 typedef struct nd_fingerprints {
     uint32_t *keys;
     uint64_t *off;
+    const uint32_t *order;      /* not owned */
     nd_evidence *ev;
     nd_feature_store features;
 } nd_fingerprints;

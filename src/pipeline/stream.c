@@ -17,6 +17,7 @@ struct nd_stream {
     nd_arena texts;             /* their texts */
     pthread_t thread;
     int running, failed;
+    int spent;                  /* a scan took the fingerprints */
 };
 
 static void *fingerprint_batch(void *arg)
@@ -63,33 +64,37 @@ int nd_stream_flush(nd_corpus *c)
     return s->running ? 0 : nd_stream_finish(c);  /* in the caller's thread: drop the texts now */
 }
 
-int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out)
+int nd_stream_take(nd_corpus *c, const uint32_t *perm, nd_fingerprints *out)
 {
-    const nd_fingerprints *in = &c->stream->fp;
+    nd_fingerprints *in = &c->stream->fp;
     uint32_t n = (uint32_t)c->docs.n;
     memset(out, 0, sizeof *out);
-    out->off = malloc(((size_t)n + 1) * sizeof *out->off);
     out->ev = malloc(((size_t)n + 1) * sizeof *out->ev);
     out->features.doc = malloc(((size_t)n + 1) * sizeof *out->features.doc);
-    out->keys = malloc(((size_t)in->off[n] + 1) * sizeof *out->keys);
-    if (!out->off || !out->ev || !out->features.doc || !out->keys) {
+    if (!out->ev || !out->features.doc) {
         nd_fingerprints_free(out);
         return -1;
     }
-    uint64_t k = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t d = perm[i];
-        uint64_t len = in->off[d + 1] - in->off[d];
-        memcpy(out->keys + k, in->keys + in->off[d], (size_t)len * sizeof *out->keys);
-        out->off[i] = k;
-        k += len;
-        out->ev[i] = in->ev[d];
-        out->features.doc[i] = in->features.doc[d];
+        out->ev[i] = in->ev[perm[i]];
+        out->features.doc[i] = in->features.doc[perm[i]];
     }
-    out->off[n] = k;
     out->features.ndocs = n;
+    out->keys = in->keys;
+    out->off = in->off;
+    out->order = perm;
+    /* the stream keeps only the feature blocks, which out points into */
+    free(in->ev);
+    free(in->features.doc);
+    in->keys = NULL;
+    in->off = NULL;
+    in->ev = NULL;
+    in->features.doc = NULL;
+    c->stream->spent = 1;
     return 0;
 }
+
+int nd_stream_spent(const nd_corpus *c) { return c->stream && c->stream->spent; }
 
 void nd_stream_free(nd_corpus *c)
 {

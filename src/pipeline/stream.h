@@ -21,11 +21,17 @@ int nd_stream_flush(nd_corpus *c);
  * dropped.  0, or -1 when out of memory. */
 int nd_stream_finish(nd_corpus *c);
 
-/* c's fingerprints (all handed over and finished) in the order perm gives
- * (perm[i]: the corpus index of the i-th document), into *out, which
- * refers to c's features: free it with nd_fingerprints_free before c.
- * 0, or -1 when out of memory. */
-int nd_stream_sorted(const nd_corpus *c, const uint32_t *perm, nd_fingerprints *out);
+/* Hands c's fingerprints (all handed over and finished) to a scan that
+ * takes the documents in the order perm gives (perm[i]: the corpus index of
+ * the i-th document): out's evidence and features come in that order, its
+ * keys and offsets in the corpus's, with out->order = perm (the caller's).
+ * The keys move into *out, so c's fingerprints serve one scan (nd_stream_spent
+ * says so afterwards).  out refers to c's features: free it with
+ * nd_fingerprints_free before c.  0, or -1 when out of memory. */
+int nd_stream_take(nd_corpus *c, const uint32_t *perm, nd_fingerprints *out);
+
+/* Whether c's fingerprints were taken by a scan. */
+int nd_stream_spent(const nd_corpus *c);
 
 /* Waits for fingerprinting and frees c's stream and batch. */
 void nd_stream_free(nd_corpus *c);

@@ -248,6 +248,9 @@ nd_status nd_corpus_add(nd_corpus *c, const char *id, const char *text, size_t l
     nd_error local;
     if (!err) err = &local;
     if (!text) return nd_fail(err, ND_EINVAL, "%s: text is NULL", id ? id : "(unknown)");
+    if (nd_stream_spent(c))
+        return nd_fail(err, ND_EINVAL, "%s: this corpus was scanned and keeps no texts (keep_text 0): its fingerprints "
+                       "went to that scan, and it takes no more documents", id ? id : "(unknown)");
     /* Every byte handed over was read, whether or not the document is kept. */
     c->bytes_read += len;
     if (!id || !*id) {

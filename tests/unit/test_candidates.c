@@ -1,5 +1,6 @@
 /* Candidate keys and the candidate index. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "candidates/index.h"
@@ -183,6 +184,58 @@ static void pairs_come_sorted_for_many_documents(void)
     CHECK(right);
     CHECK(sorted);
     nd_candidates_free(&c);
+}
+
+static int holds(const uint32_t *keys, const uint64_t *off, uint32_t o, uint32_t key)
+{
+    for (uint64_t i = off[o]; i < off[o + 1]; i++)
+        if (keys[i] == key) return 1;
+    return 0;
+}
+
+static void postings_keep_only_lists_that_pair(void)
+{
+    /* 200 documents taken in reverse order of arrival; arrival o holds a key
+     * shared by 4 (o % 50), one shared by 2 (o % 100), one of its own and one
+     * held by all; keys in every eighth of the key space, so the build places
+     * them in several passes */
+    enum { N = 200, MAX = 100 };
+    uint32_t keys[4 * N], order[N];
+    uint64_t off[N + 1];
+    for (uint32_t o = 0; o < N; o++) {
+        off[o] = 4 * o;
+        keys[4 * o] = (o % 50) << 24 | 1;
+        keys[4 * o + 1] = 0x80000007u;
+        keys[4 * o + 2] = ((o % 100) + 100) << 24 | 2;
+        keys[4 * o + 3] = 0xFF000000u | o;
+        order[o] = N - 1 - o;
+    }
+    off[N] = 4 * N;
+    nd_postings p, q;
+    CHECK_INT(nd_postings_build(keys, off, order, N, MAX, 1, &p), 0);
+    CHECK_INT(nd_postings_build(keys, off, order, N, MAX, 3, &q), 0);
+    CHECK_INT(p.ndocs, N);
+    CHECK_INT(p.nlists, 150);  /* the one held by all, and those held by one, have no list */
+    CHECK_INT(p.start[p.nlists], 400);
+    int right = 1;
+    for (size_t l = 0; l < p.nlists; l++) {
+        uint64_t len = p.start[l + 1] - p.start[l];
+        uint32_t shared_by = (p.key[l] >> 24) < 50 ? 4 : 2;
+        if (len != shared_by || (l && p.key[l - 1] >= p.key[l])) right = 0;
+        for (uint64_t i = p.start[l]; i < p.start[l + 1]; i++)
+            if (!holds(keys, off, order[p.doc[i]], p.key[l]) || (i > p.start[l] && p.doc[i - 1] >= p.doc[i])) right = 0;
+    }
+    CHECK(right);
+    uint32_t sketch[ND_SKETCH_SLOTS];
+    nd_keys_sketch(keys + off[order[7]], 4, sketch);
+    CHECK(memcmp(sketch, p.sketch + 7 * ND_SKETCH_SLOTS, sizeof sketch) == 0);
+    CHECK_INT(p.nkeys[7], 4);  /* every key counts, listed or not */
+    CHECK(q.nlists == p.nlists && !memcmp(q.doc, p.doc, 400 * sizeof *p.doc) &&
+          !memcmp(q.key, p.key, p.nlists * sizeof *p.key) &&
+          !memcmp(q.sketch, p.sketch, (size_t)N * ND_SKETCH_SLOTS * sizeof *p.sketch));
+    nd_postings_free(&p);
+    nd_postings_free(&q);
+    CHECK(p.doc == NULL && p.nlists == 0);
 }
 
 static void no_documents_no_candidates(void)
@@ -464,6 +517,7 @@ CHECK_MAIN("candidates",
     TEST(min_shared_is_a_lower_bound),
     TEST(keys_in_too_many_documents_are_ignored),
     TEST(pairs_come_sorted_for_many_documents),
+    TEST(postings_keep_only_lists_that_pair),
     TEST(no_documents_no_candidates),
     TEST(a_fraction_of_the_smaller_key_set_is_required),
     TEST(seed_rewrites_and_only_they_share_a_tenth_of_their_keys),

@@ -155,6 +155,14 @@ static void a_corpus_that_drops_its_texts_scans_alike(void)
     CHECK_INT(nd_report_write(out, dropped, b, ND_FORMAT_JSON, &err), ND_OK);
     nd_pair_score s;
     CHECK_INT(nd_compare_pair(dropped, 0, 1, &s, &err), ND_EINVAL);
+    /* its scan took the fingerprints: no second scan, no more documents */
+    CHECK(nd_scan(dropped, &err) == NULL);
+    CHECK_INT(err.code, ND_EINVAL);
+    CHECK(strstr(err.message, "scanned already") != NULL);
+    CHECK_INT(nd_corpus_add(dropped, "late.txt", "A late story about the harbour.", 31, NULL, &err), ND_EINVAL);
+    CHECK(strstr(err.message, "takes no more documents") != NULL);
+    CHECK_INT(nd_corpus_size(dropped), 40);
+    CHECK_INT(nd_corpus_nskipped(dropped), 0);
     fclose(out);
     nd_result_free(a);
     nd_result_free(b);
