@@ -182,7 +182,7 @@ static int count_blocks(count_job *jobs, unsigned threads, uint32_t a0, uint32_t
 }
 
 #define BUCKET_BITS 8   /* postings are placed by their key's top bits, then each bucket is sorted */
-#define BUILD_PASSES 8  /* ... a group of buckets at a time, about an eighth of the postings */
+#define BUILD_PASSES 16 /* ... a group of buckets at a time, about a sixteenth of the postings */
 
 /* A document's keys, for the build. */
 static inline const uint32_t *keys_of(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t d,
@@ -244,14 +244,33 @@ static void *fit(void *v, size_t bytes)
     return p ? p : v;
 }
 
-int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t ndocs,
-                      uint32_t max_posting, unsigned threads, nd_postings *out)
+/* Drops the keys of buckets below b from every document, in place and in
+ * arrival order, and gives the freed tail back: the keys shrink as the
+ * lists grow. */
+static uint32_t *drop_placed(uint32_t *keys, uint64_t *off, uint32_t ndocs, unsigned b)
+{
+    uint64_t w = 0, from = off[0];
+    for (uint32_t o = 0; o < ndocs; o++) {
+        uint64_t end = off[o + 1];
+        off[o] = w;
+        for (uint64_t i = from; i < end; i++)
+            if (keys[i] >> (32 - BUCKET_BITS) >= b) keys[w++] = keys[i];
+        from = end;
+    }
+    off[ndocs] = w;
+    return fit(keys, (size_t)w * sizeof *keys);
+}
+
+int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, uint32_t ndocs, uint32_t max_posting,
+                      unsigned threads, nd_postings *out)
 {
     uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 }, at[1u << BUCKET_BITS];
     u32_vec doc = { 0 }, key = { 0 };
     u64_vec lists = { 0 };
     uint64_t *group = NULL;
     bucket_sort *jobs = NULL;
+    uint32_t *keys = *keysp;
+    *keysp = NULL;
     memset(out, 0, sizeof *out);
     out->ndocs = ndocs;
     out->nkeys = malloc(((size_t)ndocs + 1) * sizeof *out->nkeys);
@@ -284,7 +303,7 @@ int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t 
             const uint32_t *dk = keys_of(keys, off, order, d, &k);
             for (size_t i = 0; i < k; i++) {
                 unsigned b = dk[i] >> (32 - BUCKET_BITS);
-                if (b >= b0 && b < b1) group[at[b]++] = ((uint64_t)dk[i] << 32) | d;
+                if (b < b1) group[at[b]++] = ((uint64_t)dk[i] << 32) | d;  /* keys below b0 are gone */
             }
         }
         unsigned nt = threads < b1 - b0 ? threads : b1 - b0;
@@ -293,9 +312,11 @@ int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t 
         if (nd_parallel_run(sort_buckets, jobs, sizeof *jobs, nt) ||
             keep_lists(group, (size_t)(start[b1] - start[b0]), max_posting, &doc, &key, &lists))
             goto fail;
+        if (b1 < 1u << BUCKET_BITS) keys = drop_placed(keys, off, ndocs, b1);
         b0 = b1;
     }
     if (nd_vec_push(&lists, doc.n)) goto fail;
+    free(keys);
     free(group);
     free(jobs);
     out->doc = fit(doc.v, doc.n * sizeof *doc.v);
@@ -304,6 +325,7 @@ int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t 
     out->nlists = key.n;
     return 0;
 fail:
+    free(keys);
     free(group);
     free(jobs);
     nd_vec_free(&doc);
@@ -417,7 +439,18 @@ int nd_candidates_find(const uint32_t *keys, const uint64_t *off, uint32_t ndocs
     nd_postings p;
     out->v = NULL;
     out->n = 0;
-    if (nd_postings_build(keys, off, NULL, ndocs, max_posting, threads, &p)) return -1;
+    uint32_t *own = malloc(((size_t)off[ndocs] + 1) * sizeof *own);
+    uint64_t *own_off = malloc(((size_t)ndocs + 1) * sizeof *own_off);
+    if (!own || !own_off) {
+        free(own);
+        free(own_off);
+        return -1;
+    }
+    if (off[ndocs]) memcpy(own, keys, (size_t)off[ndocs] * sizeof *own);
+    memcpy(own_off, off, ((size_t)ndocs + 1) * sizeof *own_off);
+    int built = nd_postings_build(&own, own_off, NULL, ndocs, max_posting, threads, &p);
+    free(own_off);
+    if (built) return -1;
     int rc = nd_candidates_of(&p, min_shared, min_fraction, pair_bytes, max_blocks, threads, out);
     nd_postings_free(&p);
     return rc;

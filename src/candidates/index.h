@@ -112,12 +112,13 @@ typedef struct nd_postings {
 
 /* The postings of documents d < ndocs, whose keys (unique) are
  * keys[off[o]..off[o+1]) with o = order[d] (order NULL: o = d), keeping the
- * lists of 2 to max_posting documents.  The lists are placed a share of
- * the keys at a time, so that the build takes the kept lists and an eighth
- * of all postings beside the keys, which the caller may free afterwards.
+ * lists of 2 to max_posting documents.  Takes the keys: *keys (malloc'd) is
+ * freed and set to NULL, and off rewritten, success or not.  The lists are
+ * placed a sixteenth of the keys at a time, and the keys placed are dropped
+ * as it goes, so the build holds little more than the keys at its start.
  * Sorts on `threads` threads (0: one per core).  0, or -1 when out of memory. */
-int nd_postings_build(const uint32_t *keys, const uint64_t *off, const uint32_t *order, uint32_t ndocs,
-                      uint32_t max_posting, unsigned threads, nd_postings *out);
+int nd_postings_build(uint32_t **keys, uint64_t *off, const uint32_t *order, uint32_t ndocs, uint32_t max_posting,
+                      unsigned threads, nd_postings *out);
 void nd_postings_free(nd_postings *p);
 
 /* Finds the pairs sharing at least min_shared keys, and at least min_fraction

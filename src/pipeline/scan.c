@@ -387,12 +387,10 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
     nd_postings post;
-    if (nd_postings_build(fp->keys, fp->off, fp->order, n, ND_MAX_POSTING, c->opt.threads, &post)) goto done;
-    /* the postings hold what counts now: the scan's largest moment is the next */
-    free(fp->keys);
-    free(fp->off);
-    fp->keys = NULL;
+    int built = nd_postings_build(&fp->keys, fp->off, fp->order, n, ND_MAX_POSTING, c->opt.threads, &post);
+    free(fp->off);  /* the postings hold what counts now: the scan's largest moment is the next */
     fp->off = NULL;
+    if (built) goto done;
     int failed = nd_candidates_of(&post, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_PAIR_BYTES,
                                   ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand) ||
                  !(vd.full = malloc(cand.n + 1));
