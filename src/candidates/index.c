@@ -8,12 +8,12 @@
 #include "../util/vec.h"
 #include "keys.h"
 
-int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
-                     void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
+int nd_posting_pairs_from(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting, size_t x0,
+                          size_t x1, void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
 {
-    if (!nd_posting_usable(len, max_posting)) return 0;
+    if (!nd_posting_usable(len, max_posting) || x0 >= x1) return 0;
     if (len <= ND_ALL_PAIRS_POSTING) {
-        for (size_t x = 0; x < len; x++)
+        for (size_t x = x0; x < x1; x++)
             for (size_t y = x + 1; y < len; y++) pair(ctx, x, y);
         return 0;
     }
@@ -28,7 +28,12 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
         if (!rare) {
             for (size_t i = 0; i + 1 < len; i++) {
                 size_t x = (uint32_t)v[i], y = (uint32_t)v[i + 1];
-                pair(ctx, x < y ? x : y, x < y ? y : x);
+                if (x > y) {
+                    size_t s = x;
+                    x = y;
+                    y = s;
+                }
+                if (x >= x0 && x < x1) pair(ctx, x, y);
             }
             break;
         }
@@ -36,17 +41,26 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
             size_t re = rs + 1;
             while (re < len && v[re] >> 32 == v[rs] >> 32) re++;
             int all = re - rs <= ND_ALL_PAIRS_POSTING;
-            for (size_t i = rs; i < re; i++)
+            for (size_t i = rs; i < re; i++) {
+                size_t x = (uint32_t)v[i];  /* the first of its pairs: ties keep list order */
+                if (x < x0 || x >= x1) continue;
                 for (size_t j = i + 1; j < (all ? re : i + 2 <= re ? i + 2 : re); j++) {
-                    size_t x = (uint32_t)v[i], y = (uint32_t)v[j];  /* x < y: ties keep list order */
+                    size_t y = (uint32_t)v[j];
                     if (nd_posting_first_agreement(sk + x * ND_SKETCH_TRIES, sk + y * ND_SKETCH_TRIES, t))
                         pair(ctx, x, y);
                 }
+            }
             rs = re;
         }
     }
     free(v);
     return 0;
+}
+
+int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
+                     void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
+{
+    return nd_posting_pairs_from(sk, len, ndocs, max_posting, 0, len, pair, ctx);
 }
 
 /* One thread's walk over a share of the lists.  Threads add to the shared
@@ -62,10 +76,13 @@ typedef struct pair_walk {
     uint32_t a0, a1;            /* the block: first documents [a0, a1) */
 } pair_walk;
 
+#define SKETCH_AHEAD 16  /* documents whose sketch is fetched ahead of use */
+
+/* Counts pair (a, b), or stores it: the walk gives only the block's first documents. */
 static inline void take_pair(pair_walk *w, uint32_t a, uint32_t b)
 {
     if (!w->partner) __atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED);
-    else if (a >= w->a0 && a < w->a1) w->partner[__atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED)] = b;
+    else w->partner[__atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED)] = b;
 }
 
 static void walk_pair(void *ctx, size_t x, size_t y)
@@ -85,13 +102,21 @@ static int walk_lists(void *arg)
     for (size_t l = w->l0; l < w->l1; l++) {
         size_t len = (size_t)(p->start[l + 1] - p->start[l]);
         const uint32_t *list = w->list = p->doc + p->start[l];
+        /* a block's first documents are a run of the (ascending) list: pairs
+         * are made only from it, so a block costs its pairs, not the list's */
+        size_t x0 = 0, x1 = len;
+        if (w->partner) {
+            while (x0 < len && list[x0] < w->a0) x0++;
+            x1 = x0;
+            while (x1 < len && list[x1] < w->a1) x1++;
+            if (x0 == x1) continue;
+        }
         if (len <= ND_ALL_PAIRS_POSTING) {
             /* every pair: the arithmetic of nd_posting_pairs' first rule */
-            for (size_t x = 0; x + 1 < len; x++) {
-                uint32_t a = list[x];
-                if (!w->partner) __atomic_fetch_add(&w->slot[a], len - 1 - x, __ATOMIC_RELAXED);
-                else if (a >= w->a0 && a < w->a1)
-                    for (size_t y = x + 1; y < len; y++) take_pair(w, a, list[y]);
+            for (size_t x = x0; x < x1 && x + 1 < len; x++) {
+                if (!w->partner) __atomic_fetch_add(&w->slot[list[x]], len - 1 - x, __ATOMIC_RELAXED);
+                else
+                    for (size_t y = x + 1; y < len; y++) take_pair(w, list[x], list[y]);
             }
             continue;
         }
@@ -100,11 +125,16 @@ static int walk_lists(void *arg)
             sk_cap = len;
             if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) return -1;
         }
+        /* the sketches of a million documents are far bigger than the cache,
+         * and a list's documents are scattered: fetch a few documents ahead */
+        uint32_t key = p->key[l];
         for (size_t x = 0; x < len; x++) {
+            if (x + SKETCH_AHEAD < len)
+                __builtin_prefetch(p->sketch + (size_t)list[x + SKETCH_AHEAD] * ND_SKETCH_SLOTS + key % ND_SKETCH_SLOTS);
             const uint32_t *ds = p->sketch + (size_t)list[x] * ND_SKETCH_SLOTS;
-            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, p->key[l], t);
+            for (unsigned t = 0; t < ND_SKETCH_TRIES; t++) sk[x * ND_SKETCH_TRIES + t] = nd_posting_sketch(ds, key, t);
         }
-        if (nd_posting_pairs(sk, len, p->ndocs, UINT32_MAX, walk_pair, w)) {
+        if (nd_posting_pairs_from(sk, len, p->ndocs, UINT32_MAX, x0, x1, walk_pair, w)) {
             free(sk);
             return -1;
         }
@@ -120,6 +150,7 @@ typedef struct count_job {
     const uint32_t *nkeys;
     const uint64_t *slot;
     uint32_t *partner;
+    uint32_t ndocs;
     uint32_t a0, b0, b1;        /* a0: the block's first document */
     uint32_t min_shared;
     float min_fraction;
@@ -127,40 +158,54 @@ typedef struct count_job {
 } count_job;
 
 /* Keeps the candidates of first documents [b0, b1), whose partners lie in
- * partner[] from slot[a - 1] (0 for the block's first) to slot[a]. */
+ * partner[] from slot[a - 1] (0 for the block's first) to slot[a].  A
+ * document's partners are counted in a table over every document (4 bytes
+ * a document, per thread), which is faster than sorting them: hundreds of
+ * partners come to a handful of candidates, and only those are sorted. */
 static int count_block(void *arg)
 {
     count_job *j = arg;
     const uint64_t *slot = j->slot;
-    uint32_t *tmp = NULL;
-    size_t tmp_cap = 0;
+    uint32_t *count = calloc((size_t)j->ndocs + 1, sizeof *count);
+    uint64_t *kept = NULL, *tmp = NULL;
+    size_t kept_cap = 0;
+    int rc = count ? 0 : -1;
     uint64_t from = j->b0 > j->a0 ? slot[j->b0 - 1] : 0;
-    for (uint32_t a = j->b0; a < j->b1; a++) {
+    for (uint32_t a = j->b0; !rc && a < j->b1; a++) {
         uint32_t *v = j->partner + from;
-        uint32_t n = (uint32_t)(slot[a] - from);
+        uint32_t n = (uint32_t)(slot[a] - from), u = 0, nk = 0;
         from = slot[a];
         if (n < j->min_shared) continue;
-        if (n > tmp_cap) {
-            free(tmp);
-            tmp_cap = n;
-            if (!(tmp = malloc(tmp_cap * sizeof *tmp))) return -1;
-        }
-        nd_sort_u32(v, n, tmp);
+        for (uint32_t i = 0; i < n; i++)  /* v's front becomes the distinct partners */
+            if (count[v[i]]++ == 0) v[u++] = v[i];
         uint32_t ka = j->nkeys[a];
-        for (uint32_t i = 0; i < n;) {
-            uint32_t k = i, b = v[i];
-            while (k < n && v[k] == b) k++;
-            uint32_t kb = j->nkeys[b];
-            if (nd_candidate_keep(k - i, ka < kb ? ka : kb, j->min_shared, j->min_fraction) &&
-                nd_vec_push(&j->out, ((nd_candidate){ a, b, k - i }))) {
-                free(tmp);
-                return -1;
+        for (uint32_t i = 0; i < u; i++) {
+            uint32_t b = v[i], shared = count[b], kb = j->nkeys[b];
+            count[b] = 0;
+            if (!nd_candidate_keep(shared, ka < kb ? ka : kb, j->min_shared, j->min_fraction)) continue;
+            if (nk == kept_cap) {
+                size_t cap = kept_cap ? 2 * kept_cap : 64;
+                uint64_t *k2 = realloc(kept, cap * sizeof *k2), *t2 = k2 ? realloc(tmp, cap * sizeof *t2) : NULL;
+                if (k2) kept = k2;
+                if (t2) tmp = t2;
+                if (!k2 || !t2) {
+                    rc = -1;
+                    break;
+                }
+                kept_cap = cap;
             }
-            i = k;
+            kept[nk++] = (uint64_t)b << 32 | shared;
         }
+        if (rc) break;
+        nd_sort_u64_high(kept, nk, tmp);  /* in partner order, whatever order the threads stored them in */
+        if (nk && nd_vec_reserve(&j->out, nk)) rc = -1;
+        for (uint32_t i = 0; !rc && i < nk; i++)
+            j->out.v[j->out.n++] = (nd_candidate){ a, (uint32_t)(kept[i] >> 32), (uint32_t)kept[i] };
     }
+    free(count);
+    free(kept);
     free(tmp);
-    return 0;
+    return rc;
 }
 
 /* Counts the block [a0, a1) on the threads and appends its candidates to res in order. */
@@ -384,7 +429,7 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
     for (unsigned t = 0; t < threads; t++) {
         walks[t] = (pair_walk){ p, list_at(p, nposts * t / threads), list_at(p, nposts * (t + 1) / threads),
                                 NULL, slot, NULL, 0, 0 };
-        counts[t] = (count_job){ p->nkeys, slot, NULL, 0, 0, 0, min_shared, min_fraction, { 0 } };
+        counts[t] = (count_job){ p->nkeys, slot, NULL, ndocs, 0, 0, 0, min_shared, min_fraction, { 0 } };
     }
     if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads)) goto fail;
     /* blocks of first documents whose pairs fit the budget (a document's own may not) */

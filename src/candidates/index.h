@@ -73,6 +73,9 @@ static inline int nd_posting_first_agreement(const uint32_t *sx, const uint32_t 
  * memory. */
 int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting,
                      void (*pair)(void *ctx, size_t x, size_t y), void *ctx);
+/* The same, only the pairs whose first posting x lies in [x0, x1). */
+int nd_posting_pairs_from(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting, size_t x0,
+                          size_t x1, void (*pair)(void *ctx, size_t x, size_t y), void *ctx);
 /* Whether a pair sharing `shared` keys, where the document with fewer keys
  * has kmin, is a candidate, and whether it is then checked in full. */
 static inline int nd_candidate_keep(uint32_t shared, uint64_t kmin, uint32_t min_shared, float min_fraction)
