@@ -464,6 +464,10 @@ int main(int argc, char **argv)
     printf("newsdup scan (1 thread): %.1f MB/s, %.0f docs/s, peak RSS %.1f MB%s, %zu clusters\n", mb / ts, n / ts,
            peak_nd, reset ? "" : " (not reset: includes the classic run)", r->nclusters);
     print_score("  newsdup", &sn);
+    const nd_scan_memory *m = &r->memory;
+    printf("  newsdup's own structures at their peak: %.0f bytes/document (fingerprints %.0f, index %.0f, "
+           "building it %.0f, counting pairs %.0f)\n", (double)m->peak / n, (double)m->fingerprints / n,
+           (double)m->index / n, (double)m->building / n, (double)m->counting / n);
     printf("speed ratio classic/newsdup: %.2f\n", ts / tc);
     rc = 0;
 done:

@@ -111,6 +111,11 @@ int main(int argc, char **argv)
     printf("peak RSS %.1f MB; after loading %.1f MB; scan overhead %.0f bytes/document beyond the loaded corpus\n",
            ru.ru_maxrss / 1024.0, rss_loaded / 1024.0,
            docs ? (double)(ru.ru_maxrss - rss_loaded) * 1024.0 / docs : 0);
+    const nd_scan_memory *m = &r->memory;
+    printf("the scan's own structures at their peak: %.0f bytes/document (fingerprints %.0f, index %.0f, "
+           "building it %.0f, counting pairs %.0f)\n", docs ? (double)m->peak / docs : 0,
+           docs ? (double)m->fingerprints / docs : 0, docs ? (double)m->index / docs : 0,
+           docs ? (double)m->building / docs : 0, docs ? (double)m->counting / docs : 0);
     printf("(checksum %llx)\n", (unsigned long long)(sink & 0xFF));
     nd_result_free(r);
     nd_corpus_free(c);

@@ -187,6 +187,16 @@ typedef struct nd_related {
     float similarity;
 } nd_related;
 
+/* The bytes a scan's own structures held (texts, ids and metadata are the
+ * corpus's and not counted): every document's fingerprints (compact
+ * features and records), the candidate index (lists, sketches, key counts),
+ * and on top of those, the most held while the index was built (the keys
+ * being placed) and while candidates were counted (a block of pairs); peak
+ * is the most held at once. */
+typedef struct nd_scan_memory {
+    uint64_t fingerprints, index, building, counting, peak;
+} nd_scan_memory;
+
 typedef struct nd_result {
     uint32_t ndocs;
     nd_cluster *clusters;
@@ -194,6 +204,7 @@ typedef struct nd_result {
     nd_related *related;
     size_t nrelated;
     int audited;                  /* 1 once nd_audit() filled the drifts */
+    nd_scan_memory memory;        /* nd_scan's; zero from nd_compare_to */
 } nd_result;
 
 /* Runs fingerprint -> candidates -> verify -> cluster over every document.

@@ -357,6 +357,9 @@ int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, ui
         if (nd_parallel_run(sort_buckets, jobs, sizeof *jobs, nt) ||
             keep_lists(group, (size_t)(start[b1] - start[b0]), max_posting, &doc, &key, &lists))
             goto fail;
+        uint64_t held = off[ndocs] * sizeof *keys + share * sizeof *group + doc.cap * sizeof *doc.v +
+                        key.cap * sizeof *key.v + lists.cap * sizeof *lists.v;
+        if (held > out->build_bytes) out->build_bytes = held;
         if (b1 < 1u << BUCKET_BITS) keys = drop_placed(keys, off, ndocs, b1);
         b0 = b1;
     }
@@ -414,8 +417,7 @@ static size_t list_at(const nd_postings *p, uint64_t i)
 int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fraction, size_t pair_bytes,
                      unsigned max_blocks, unsigned threads, nd_candidates *out)
 {
-    out->v = NULL;
-    out->n = 0;
+    memset(out, 0, sizeof *out);
     uint64_t nposts = p->start ? p->start[p->nlists] : 0;
     uint32_t ndocs = p->ndocs;
     threads = nd_parallel_threads(threads, (size_t)nposts, 4096);
@@ -442,6 +444,8 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
     if (max_blocks && most < (all + max_blocks - 1) / max_blocks) most = (all + max_blocks - 1) / max_blocks;
     uint64_t room = all < most ? all : most > one ? most : one;
     if (room > SIZE_MAX / sizeof *partner - 1 || !(partner = malloc(((size_t)room + 1) * sizeof *partner))) goto fail;
+    out->counting_bytes = ((uint64_t)ndocs + 1) * sizeof *slot + room * sizeof *partner +
+                          (uint64_t)threads * ((uint64_t)ndocs + 1) * sizeof(uint32_t);  /* count_block's tables */
     for (uint32_t a0 = 0; a0 < ndocs;) {
         uint32_t a1 = a0;
         /* slot[a] becomes where a's partners go, from the block's start */

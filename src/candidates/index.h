@@ -95,6 +95,7 @@ typedef struct nd_candidate {
 typedef struct nd_candidates {
     nd_candidate *v;
     size_t n;
+    uint64_t counting_bytes;    /* what counting held beside the postings: slots and the block of pairs */
 } nd_candidates;
 
 /* The lists that can pair documents: list l holds key[l]'s documents
@@ -111,6 +112,7 @@ typedef struct nd_postings {
     uint32_t *nkeys;            /* per document: its keys, listed or not */
     uint32_t *sketch;           /* ND_SKETCH_SLOTS values a document (nd_keys_sketch of its keys) */
     uint32_t ndocs;
+    uint64_t build_bytes;       /* the most the build held at once: keys left, scratch, lists so far */
 } nd_postings;
 
 /* The postings of documents d < ndocs, whose keys (unique) are

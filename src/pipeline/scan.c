@@ -386,6 +386,9 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     nd_result *r = NULL;
     if (nd_docfreq_finish(&c->df)) goto done;
     c->df_docs = n;
+    nd_scan_memory mem = { 0 };
+    for (uint32_t d = 0; d < n; d++) mem.fingerprints += fp->features.doc[d].n;
+    mem.fingerprints += (uint64_t)n * (sizeof *fp->ev + sizeof *fp->features.doc);
     nd_postings post;
     int built = nd_postings_build(&fp->keys, fp->off, fp->order, n, ND_MAX_POSTING, c->opt.threads, &post);
     free(fp->off);  /* the postings hold what counts now: the scan's largest moment is the next */
@@ -398,11 +401,20 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
         uint32_t ka = post.nkeys[cand.v[i].a], kb = post.nkeys[cand.v[i].b];
         vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
     }
+    uint64_t per_doc = (uint64_t)n * (sizeof *post.nkeys + ND_SKETCH_SLOTS * sizeof *post.sketch);
+    uint64_t lists = post.start ? post.start[post.nlists] * sizeof *post.doc +
+                                      post.nlists * (sizeof *post.key + sizeof *post.start) : 0;
+    mem.index = per_doc + lists;
+    mem.building = post.build_bytes;
+    mem.counting = cand.counting_bytes;
+    mem.peak = mem.fingerprints + per_doc +
+               (mem.building > lists + mem.counting ? mem.building : lists + mem.counting);
     nd_postings_free(&post);
     if (failed) goto done;
     nd_corpus_progress(c, "candidates", cand.n, cand.n);
     if (nd_stage_verify(c, &cand, &fp->features, &vd)) goto done;
     r = nd_stage_cluster(c, &cand, &vd, fp->ev, &fp->features);
+    if (r) r->memory = mem;
 done:
     if (!r) nd_fail(err, ND_ENOMEM, "out of memory during the scan (%u documents)", n);
     free(vd.score);
