@@ -30,7 +30,7 @@ for n in $SIZES; do
     done
     cmp -s "$OUT/scale-$n-1.csv" "$OUT/scale-$n-2.csv" || { echo "REPORTS DIFFER between 1 and 2 threads"; exit 1; }
     echo "-- classic on the same corpus (one thread):"
-    build/classic "$corpus" "$OUT/scale-$n.tsv" | grep -E '^(classic|newsdup)|recall|MB/s' || true
+    build/classic "$corpus" "$OUT/scale-$n.tsv" | grep -E '^(classic|newsdup)|recall|MB/s|structures' || true
     [ -n "$first" ] || first=$n
     last=$n
 done

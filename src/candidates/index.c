@@ -289,6 +289,49 @@ static void *fit(void *v, size_t bytes)
     return p ? p : v;
 }
 
+/* One thread's share of the documents, [d0, d1): first their sketches, key
+ * counts and how many of their keys fall in each bucket, then, a group of
+ * buckets at a time, their keys placed (from `at`, past the keys of the
+ * documents before them, so each bucket keeps document order). */
+typedef struct doc_share {
+    const uint32_t *keys;
+    const uint64_t *off;
+    const uint32_t *order;
+    uint32_t d0, d1;
+    nd_postings *out;
+    uint64_t count[1u << BUCKET_BITS];
+    uint64_t at[1u << BUCKET_BITS];
+    uint64_t *group;            /* the group's postings */
+    unsigned b1;                /* the group's end: keys of earlier buckets are gone */
+} doc_share;
+
+static int sketch_docs(void *arg)
+{
+    doc_share *j = arg;
+    for (uint32_t d = j->d0; d < j->d1; d++) {
+        size_t k;
+        const uint32_t *dk = keys_of(j->keys, j->off, j->order, d, &k);
+        nd_keys_sketch(dk, k, j->out->sketch + (size_t)d * ND_SKETCH_SLOTS);
+        j->out->nkeys[d] = (uint32_t)k;
+        for (size_t i = 0; i < k; i++) j->count[dk[i] >> (32 - BUCKET_BITS)]++;
+    }
+    return 0;
+}
+
+static int place_docs(void *arg)
+{
+    doc_share *j = arg;
+    for (uint32_t d = j->d0; d < j->d1; d++) {
+        size_t k;
+        const uint32_t *dk = keys_of(j->keys, j->off, j->order, d, &k);
+        for (size_t i = 0; i < k; i++) {
+            unsigned b = dk[i] >> (32 - BUCKET_BITS);
+            if (b < j->b1) j->group[j->at[b]++] = ((uint64_t)dk[i] << 32) | d;
+        }
+    }
+    return 0;
+}
+
 /* Drops the keys of buckets below b from every document, in place and in
  * arrival order, and gives the freed tail back: the keys shrink as the
  * lists grow. */
@@ -309,11 +352,12 @@ static uint32_t *drop_placed(uint32_t *keys, uint64_t *off, uint32_t ndocs, unsi
 int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, uint32_t ndocs, uint32_t max_posting,
                       unsigned threads, nd_postings *out)
 {
-    uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 }, at[1u << BUCKET_BITS];
+    uint64_t start[(1u << BUCKET_BITS) + 1] = { 0 };
     u32_vec doc = { 0 }, key = { 0 };
     u64_vec lists = { 0 };
     uint64_t *group = NULL;
     bucket_sort *jobs = NULL;
+    doc_share *share_of = NULL;
     uint32_t *keys = *keysp;
     *keysp = NULL;
     memset(out, 0, sizeof *out);
@@ -321,16 +365,18 @@ int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, ui
     out->nkeys = malloc(((size_t)ndocs + 1) * sizeof *out->nkeys);
     out->sketch = malloc(((size_t)ndocs + 1) * ND_SKETCH_SLOTS * sizeof *out->sketch);
     if (!out->nkeys || !out->sketch) goto fail;
-    uint64_t n = 0;
-    for (uint32_t d = 0; d < ndocs; d++) {
-        size_t k;
-        const uint32_t *dk = keys_of(keys, off, order, d, &k);
-        nd_keys_sketch(dk, k, out->sketch + (size_t)d * ND_SKETCH_SLOTS);
-        out->nkeys[d] = (uint32_t)k;
-        for (size_t i = 0; i < k; i++) start[(dk[i] >> (32 - BUCKET_BITS)) + 1]++;
-        n += k;
-    }
+    /* sketches and bucket sizes, on the threads */
+    unsigned ds = nd_parallel_threads(threads, ndocs, 1024);
+    if (!(share_of = calloc(ds, sizeof *share_of))) goto fail;
+    for (unsigned t = 0; t < ds; t++)
+        share_of[t] = (doc_share){ .keys = keys, .off = off, .order = order, .out = out,
+                                   .d0 = (uint32_t)((uint64_t)ndocs * t / ds),
+                                   .d1 = (uint32_t)((uint64_t)ndocs * (t + 1) / ds) };
+    if (nd_parallel_run(sketch_docs, share_of, sizeof *share_of, ds)) goto fail;
+    for (unsigned t = 0; t < ds; t++)
+        for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) start[b + 1] += share_of[t].count[b];
     for (unsigned b = 0; b < 1u << BUCKET_BITS; b++) start[b + 1] += start[b];
+    uint64_t n = start[1u << BUCKET_BITS];
     uint64_t share = (n + BUILD_PASSES - 1) / BUILD_PASSES, most = 0;
     for (unsigned b = 0; b < 1u << BUCKET_BITS; b++)
         if (start[b + 1] - start[b] > most) most = start[b + 1] - start[b];
@@ -342,23 +388,27 @@ int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, ui
     for (unsigned b0 = 0; b0 < 1u << BUCKET_BITS;) {
         unsigned b1 = b0 + 1;
         while (b1 < 1u << BUCKET_BITS && start[b1 + 1] - start[b0] <= share) b1++;
-        for (unsigned b = b0; b < b1; b++) at[b] = start[b] - start[b0];
-        for (uint32_t d = 0; d < ndocs; d++) {
-            size_t k;
-            const uint32_t *dk = keys_of(keys, off, order, d, &k);
-            for (size_t i = 0; i < k; i++) {
-                unsigned b = dk[i] >> (32 - BUCKET_BITS);
-                if (b < b1) group[at[b]++] = ((uint64_t)dk[i] << 32) | d;  /* keys below b0 are gone */
+        for (unsigned b = b0; b < b1; b++) {
+            uint64_t at = start[b] - start[b0];
+            for (unsigned t = 0; t < ds; t++) {
+                share_of[t].at[b] = at;
+                at += share_of[t].count[b];
             }
         }
+        for (unsigned t = 0; t < ds; t++) {
+            share_of[t].keys = keys;  /* moved by the last drop */
+            share_of[t].group = group;
+            share_of[t].b1 = b1;
+        }
+        if (nd_parallel_run(place_docs, share_of, sizeof *share_of, ds)) goto fail;
         unsigned nt = threads < b1 - b0 ? threads : b1 - b0;
         for (unsigned t = 0; t < nt; t++)
             jobs[t] = (bucket_sort){ group, start, start[b0], b0 + (b1 - b0) * t / nt, b0 + (b1 - b0) * (t + 1) / nt };
         if (nd_parallel_run(sort_buckets, jobs, sizeof *jobs, nt) ||
             keep_lists(group, (size_t)(start[b1] - start[b0]), max_posting, &doc, &key, &lists))
             goto fail;
-        uint64_t held = off[ndocs] * sizeof *keys + share * sizeof *group + doc.cap * sizeof *doc.v +
-                        key.cap * sizeof *key.v + lists.cap * sizeof *lists.v;
+        uint64_t held = off[ndocs] * sizeof *keys + share * sizeof *group + doc.n * sizeof *doc.v +
+                        key.n * sizeof *key.v + lists.n * sizeof *lists.v;
         if (held > out->build_bytes) out->build_bytes = held;
         if (b1 < 1u << BUCKET_BITS) keys = drop_placed(keys, off, ndocs, b1);
         b0 = b1;
@@ -367,6 +417,7 @@ int nd_postings_build(uint32_t **keysp, uint64_t *off, const uint32_t *order, ui
     free(keys);
     free(group);
     free(jobs);
+    free(share_of);
     out->doc = fit(doc.v, doc.n * sizeof *doc.v);
     out->key = fit(key.v, key.n * sizeof *key.v);
     out->start = fit(lists.v, lists.n * sizeof *lists.v);
@@ -376,6 +427,7 @@ fail:
     free(keys);
     free(group);
     free(jobs);
+    free(share_of);
     nd_vec_free(&doc);
     nd_vec_free(&key);
     nd_vec_free(&lists);

@@ -195,13 +195,13 @@ static int holds(const uint32_t *keys, const uint64_t *off, uint32_t o, uint32_t
 
 static void postings_keep_only_lists_that_pair(void)
 {
-    /* 200 documents taken in reverse order of arrival; arrival o holds a key
-     * shared by 4 (o % 50), one shared by 2 (o % 100), one of its own and one
-     * held by all; keys in every eighth of the key space, so the build places
-     * them in several passes */
-    enum { N = 200, MAX = 100 };
-    uint32_t keys[4 * N], order[N];
-    uint64_t off[N + 1];
+    /* 4,000 documents taken in reverse order of arrival; arrival o holds a
+     * key shared by 80 (o % 50), one shared by 40 (o % 100), one of its own
+     * and one held by all; keys in every part of the key space, so the build
+     * places them in several passes, and on three threads in parts */
+    enum { N = 4000, MAX = 100 };
+    uint32_t *keys = malloc(4 * N * sizeof *keys), *order = malloc(N * sizeof *order);
+    uint64_t *off = malloc((N + 1) * sizeof *off), *off2 = malloc((N + 1) * sizeof *off2);
     for (uint32_t o = 0; o < N; o++) {
         off[o] = 4 * o;
         keys[4 * o] = (o % 50) << 24 | 1;
@@ -212,22 +212,21 @@ static void postings_keep_only_lists_that_pair(void)
     }
     off[N] = 4 * N;
     nd_postings p, q;
-    uint64_t off2[N + 1];
-    uint32_t *k1 = malloc(sizeof keys), *k2 = malloc(sizeof keys);
-    memcpy(k1, keys, sizeof keys);
-    memcpy(k2, keys, sizeof keys);
-    memcpy(off2, off, sizeof off);
+    uint32_t *k1 = malloc(4 * N * sizeof *k1), *k2 = malloc(4 * N * sizeof *k2);
+    memcpy(k1, keys, 4 * N * sizeof *k1);
+    memcpy(k2, keys, 4 * N * sizeof *k2);
+    memcpy(off2, off, (N + 1) * sizeof *off);
     CHECK_INT(nd_postings_build(&k1, off2, order, N, MAX, 1, &p), 0);
     CHECK(k1 == NULL);  /* taken and freed */
-    memcpy(off2, off, sizeof off);
+    memcpy(off2, off, (N + 1) * sizeof *off);
     CHECK_INT(nd_postings_build(&k2, off2, order, N, MAX, 3, &q), 0);
     CHECK_INT(p.ndocs, N);
     CHECK_INT(p.nlists, 150);  /* the one held by all, and those held by one, have no list */
-    CHECK_INT(p.start[p.nlists], 400);
+    CHECK_INT(p.start[p.nlists], 2 * N);
     int right = 1;
     for (size_t l = 0; l < p.nlists; l++) {
         uint64_t len = p.start[l + 1] - p.start[l];
-        uint32_t shared_by = (p.key[l] >> 24) < 50 ? 4 : 2;
+        uint32_t shared_by = (p.key[l] >> 24) < 50 ? N / 50 : N / 100;
         if (len != shared_by || (l && p.key[l - 1] >= p.key[l])) right = 0;
         for (uint64_t i = p.start[l]; i < p.start[l + 1]; i++)
             if (!holds(keys, off, order[p.doc[i]], p.key[l]) || (i > p.start[l] && p.doc[i - 1] >= p.doc[i])) right = 0;
@@ -237,12 +236,18 @@ static void postings_keep_only_lists_that_pair(void)
     nd_keys_sketch(keys + off[order[7]], 4, sketch);
     CHECK(memcmp(sketch, p.sketch + 7 * ND_SKETCH_SLOTS, sizeof sketch) == 0);
     CHECK_INT(p.nkeys[7], 4);  /* every key counts, listed or not */
-    CHECK(q.nlists == p.nlists && !memcmp(q.doc, p.doc, 400 * sizeof *p.doc) &&
+    CHECK(p.build_bytes >= 4 * N * sizeof *keys);  /* it held every key at first */
+    CHECK(q.nlists == p.nlists && !memcmp(q.doc, p.doc, 2 * N * sizeof *p.doc) &&
           !memcmp(q.key, p.key, p.nlists * sizeof *p.key) &&
-          !memcmp(q.sketch, p.sketch, (size_t)N * ND_SKETCH_SLOTS * sizeof *p.sketch));
+          !memcmp(q.sketch, p.sketch, (size_t)N * ND_SKETCH_SLOTS * sizeof *p.sketch) &&
+          !memcmp(q.nkeys, p.nkeys, N * sizeof *p.nkeys));
     nd_postings_free(&p);
     nd_postings_free(&q);
     CHECK(p.doc == NULL && p.nlists == 0);
+    free(keys);
+    free(order);
+    free(off);
+    free(off2);
 }
 
 static void no_documents_no_candidates(void)
