@@ -169,6 +169,17 @@ expect_grep "--progress line" '[a-z]+ [0-9]+(/[0-9]+)?  [0-9]+\.[0-9] MB read  [
 expect_eq "--progress ends its line" "$(tail -c 1 "$ERR" | od -An -c | tr -d ' ')" '\n'
 nd scan corpus/
 expect_no_grep "no progress off a terminal" 'MB/s' "$ERR"
+# Under a pseudo-terminal (script(1), from Debian's essential bsdutils) progress
+# shows by itself, and --quiet silences it; stdout goes to a file, so what
+# script captures is stderr alone.
+if command -v script >/dev/null 2>&1; then
+    script -qec "$ND_BIN scan corpus/ >/dev/null" /dev/null >"$E2E_TMP/pty" 2>&1
+    expect_grep "progress on a terminal" '[0-9]+\.[0-9] MB read  [0-9]+\.[0-9] MB/s' "$E2E_TMP/pty"
+    script -qec "$ND_BIN scan --quiet corpus/ >/dev/null" /dev/null >"$E2E_TMP/pty" 2>&1
+    expect_no_grep "--quiet on a terminal" 'MB/s' "$E2E_TMP/pty"
+else
+    echo "# cli: script(1) not found, progress under a terminal not tested"
+fi
 
 # ---- failed writes: exit 3
 nd scan --format json -o /dev/full corpus/
