@@ -40,22 +40,31 @@ void nd_docfreq_add(nd_docfreq *df, const nd_features *f)
  * common a word is in news, so its weights stay near 1. */
 #define PRIOR_DOCS 5000.0f
 
-/* IDF scaled to (0, 1]: log((N+P)/(n+0.5)) / log((N+P)/1.5). */
-static float weight(uint32_t n, uint32_t ndocs)
+#define TABLE 4096  /* counts below this are looked up */
+
+/* IDF scaled to (0, 1]: log((N+P)/(n+0.5)) / log((N+P)/1.5), as a difference
+ * of logs so that the table's log(n+0.5) terms, which do not depend on N,
+ * are computed once: the ingest index finishes after every added document. */
+static float weight_from(float log_all, float log_count)
 {
-    float all = (float)ndocs + PRIOR_DOCS;
-    float w = logf(all / ((float)n + 0.5f)) / logf(all / 1.5f);
+    float w = (log_all - log_count) / (log_all - logf(1.5f));
     return w < 0.02f ? 0.02f : w > 1.0f ? 1.0f : w;
 }
 
-#define TABLE 4096  /* counts below this are looked up */
+static float weight(uint32_t n, uint32_t ndocs)
+{
+    return weight_from(logf((float)ndocs + PRIOR_DOCS), logf((float)n + 0.5f));
+}
 
 int nd_docfreq_finish(nd_docfreq *df)
 {
-    free(df->table);
-    df->table = malloc(TABLE * sizeof *df->table);
-    if (!df->table) return -1;
-    for (uint32_t n = 0; n < TABLE; n++) df->table[n] = weight(n, df->ndocs);
+    if (!df->table) {
+        df->table = malloc(2 * TABLE * sizeof *df->table);
+        if (!df->table) return -1;
+        for (uint32_t n = 0; n < TABLE; n++) df->table[TABLE + n] = logf((float)n + 0.5f);
+    }
+    float log_all = logf((float)df->ndocs + PRIOR_DOCS);
+    for (uint32_t n = 0; n < TABLE; n++) df->table[n] = weight_from(log_all, df->table[TABLE + n]);
     return 0;
 }
 

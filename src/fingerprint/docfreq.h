@@ -12,7 +12,7 @@ typedef struct nd_docfreq {
     uint32_t *bigrams;
     uint32_t mask;
     uint32_t ndocs;
-    float *table;        /* weight by count, for small counts; built by nd_docfreq_finish */
+    float *table;        /* weight by count, for small counts, then log(count + 0.5): built by nd_docfreq_finish */
 } nd_docfreq;
 
 /* 2^bits counters per table.  0, or -1 when out of memory. */
