@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../util/sort.h"
 
 #define MAX_ALIGN_SENTENCES 2000  /* the DP table is quadratic; longer tails are not aligned */
 #define MIN_SHARED_WORDS 2
@@ -14,31 +13,28 @@
 /* Term weights local to the pair: a word in many sentences of both documents
  * (the story's main names) says little about which sentence restates which;
  * a word in two sentences says a lot.  Weighted like IDF over the sentences
- * of the two documents, times the word's rarity in the corpus. */
+ * of the two documents, times the word's rarity in the corpus.
+ *
+ * The pair's distinct words live in an open-addressing table (words are
+ * hashes already, so a multiplicative hash spreads them): one probe per
+ * word where sorting and binary searches used to take most of the time. */
 typedef struct {
     uint32_t term;
+    uint32_t sentences;      /* sentences of both documents using it (words are unique per sentence) */
+    uint32_t in_b;           /* those of b */
+    uint32_t at;             /* where its run of b's sentences starts in postb */
     float weight;
-} term_weight;
-
-static float lookup(const term_weight *tw, uint32_t n, uint32_t term)
-{
-    uint32_t lo = 0, hi = n;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (tw[mid].term < term) lo = mid + 1;
-        else hi = mid;
-    }
-    return lo < n && tw[lo].term == term ? tw[lo].weight : 0.0f;
-}
+} term_info;
 
 /* Scratch of one alignment, in one allocation. */
 typedef struct {
-    term_weight *tw;
-    uint32_t *all, *tmp;
-    float *wa, *wb, *suma, *sumb, *dp, *sim, *acc;
+    term_info *terms;
+    uint32_t *used, nused;   /* the table's occupied slots, in first-seen order */
+    unsigned bits;           /* the table has 1 << bits slots */
+    uint32_t *slot_a, *slot_b;  /* the slot of each word of a and of b */
+    uint32_t *postb;         /* b's sentences by word: each word's run in increasing order */
+    float *wa, *suma, *sumb, *dp, *sim, *acc;
     uint32_t *hits, *touched;
-    uint64_t *post;          /* b's (word << 32 | sentence), sorted */
-    uint64_t *post_tmp;
 } scratch;
 
 static void *take(char **p, size_t bytes)
@@ -50,18 +46,22 @@ static void *take(char **p, size_t bytes)
 
 static void *scratch_alloc(scratch *s, uint32_t na, uint32_t nb, uint32_t wa, uint32_t wb)
 {
-    size_t w = (size_t)wa + wb + 1;
-    size_t bytes = w * (sizeof *s->tw + 2 * sizeof *s->all) + ((size_t)wa + wb + 2) * sizeof(float) +
-                   ((size_t)na + nb) * sizeof(float) + ((size_t)na + 1) * (nb + 1) * sizeof(float) +
-                   (size_t)na * nb * sizeof(float) + (size_t)nb * (sizeof(float) + 2 * sizeof(uint32_t)) +
-                   2 * ((size_t)wb + 1) * sizeof(uint64_t) + 16 * 16;
+    size_t w = (size_t)wa + wb;
+    s->bits = 4;
+    while (((size_t)1 << s->bits) < 2 * w) s->bits++;
+    size_t slots = (size_t)1 << s->bits;
+    size_t bytes = slots * sizeof *s->terms + (w + 1) * sizeof *s->used + ((size_t)wa + 1) * sizeof *s->slot_a +
+                   2 * ((size_t)wb + 1) * sizeof *s->slot_b + ((size_t)wa + 1) * sizeof *s->wa +
+                   ((size_t)na + nb) * sizeof(float) + ((size_t)na + 1) * (nb + 1) * sizeof *s->dp +
+                   (size_t)na * nb * sizeof *s->sim + (size_t)nb * (sizeof *s->acc + 2 * sizeof *s->hits) + 16 * 16;
     char *base = malloc(bytes), *p = base;
     if (!base) return NULL;
-    s->tw = take(&p, w * sizeof *s->tw);
-    s->all = take(&p, w * sizeof *s->all);
-    s->tmp = take(&p, w * sizeof *s->tmp);
+    s->terms = take(&p, slots * sizeof *s->terms);
+    s->used = take(&p, (w + 1) * sizeof *s->used);
+    s->slot_a = take(&p, ((size_t)wa + 1) * sizeof *s->slot_a);
+    s->slot_b = take(&p, ((size_t)wb + 1) * sizeof *s->slot_b);
+    s->postb = take(&p, ((size_t)wb + 1) * sizeof *s->postb);
     s->wa = take(&p, ((size_t)wa + 1) * sizeof *s->wa);
-    s->wb = take(&p, ((size_t)wb + 1) * sizeof *s->wb);
     s->suma = take(&p, (size_t)na * sizeof *s->suma);
     s->sumb = take(&p, (size_t)nb * sizeof *s->sumb);
     s->dp = take(&p, ((size_t)na + 1) * (nb + 1) * sizeof *s->dp);
@@ -69,55 +69,60 @@ static void *scratch_alloc(scratch *s, uint32_t na, uint32_t nb, uint32_t wa, ui
     s->acc = take(&p, (size_t)nb * sizeof *s->acc);
     s->hits = take(&p, (size_t)nb * sizeof *s->hits);
     s->touched = take(&p, (size_t)nb * sizeof *s->touched);
-    s->post = take(&p, ((size_t)wb + 1) * sizeof *s->post);
-    s->post_tmp = take(&p, ((size_t)wb + 1) * sizeof *s->post_tmp);
+    memset(s->terms, 0, slots * sizeof *s->terms);
+    s->nused = 0;
     return base;
 }
 
-/* The pair's weight table: words are unique per sentence, so a run of equal
- * words in the merged lists counts the sentences that use the word. */
-static uint32_t pair_weights(scratch *s, const nd_features *a, uint32_t na, const nd_features *b, uint32_t nb,
-                             const nd_docfreq *df)
+/* The slot of term, claimed for it when new (an empty slot has sentences 0). */
+static uint32_t slot_of(scratch *s, uint32_t term)
 {
-    uint32_t wa = a->sent_off[na], wb = b->sent_off[nb], nw = wa + wb;
-    memcpy(s->all, a->words, (size_t)wa * sizeof *s->all);
-    memcpy(s->all + wa, b->words, (size_t)wb * sizeof *s->all);
-    nd_sort_u32(s->all, nw, s->tmp);
-    uint32_t n = 0;
-    float total = (float)(na + nb);
-    for (uint32_t i = 0; i < nw;) {
-        uint32_t j = i;
-        while (j < nw && s->all[j] == s->all[i]) j++;
-        s->tw[n].term = s->all[i];
-        s->tw[n].weight = logf((total + 1.0f) / ((float)(j - i) + 0.5f)) * nd_docfreq_word(df, s->all[i]);
-        n++;
-        i = j;
+    uint32_t mask = (1u << s->bits) - 1, i = (term * 0x9E3779B1u) >> (32 - s->bits);
+    while (s->terms[i].sentences && s->terms[i].term != term) i = (i + 1) & mask;
+    if (!s->terms[i].sentences) {
+        s->terms[i].term = term;
+        s->used[s->nused++] = i;
     }
-    return n;
+    s->terms[i].sentences++;
+    return i;
+}
+
+/* The pair's weight of every word, and b's sentences listed by word. */
+static void pair_weights(scratch *s, const nd_features *a, uint32_t na, const nd_features *b, uint32_t nb,
+                         const nd_docfreq *df)
+{
+    uint32_t wa = a->sent_off[na], wb = b->sent_off[nb];
+    for (uint32_t k = 0; k < wa; k++) s->slot_a[k] = slot_of(s, a->words[k]);
+    for (uint32_t k = 0; k < wb; k++) {
+        s->slot_b[k] = slot_of(s, b->words[k]);
+        s->terms[s->slot_b[k]].in_b++;
+    }
+    float total = (float)(na + nb);
+    uint32_t at = 0;
+    for (uint32_t u = 0; u < s->nused; u++) {
+        term_info *t = &s->terms[s->used[u]];
+        t->weight = logf((total + 1.0f) / ((float)t->sentences + 0.5f)) * nd_docfreq_word(df, t->term);
+        t->at = at;
+        at += t->in_b;
+    }
+    /* a counting sort: filled in sentence order, each run comes out increasing */
+    for (uint32_t j = 0; j < nb; j++)
+        for (uint32_t k = b->sent_off[j]; k < b->sent_off[j + 1]; k++) s->postb[s->terms[s->slot_b[k]].at++] = j;
+    for (uint32_t u = 0; u < s->nused; u++) s->terms[s->used[u]].at -= s->terms[s->used[u]].in_b;
 }
 
 /* Fills sim[i * nb + j]: weighted overlap of sentence i of a and j of b over
  * the lighter of the two, where they share enough; 0 elsewhere.  Goes through
- * b's words by an inverted list, so pairs sharing nothing cost nothing. */
-static int sentence_sims(scratch *s, const nd_features *a, uint32_t na, const nd_features *b, uint32_t nb)
+ * b's sentences by word, so pairs sharing nothing cost nothing. */
+static void sentence_sims(scratch *s, const nd_features *a, uint32_t na, uint32_t nb)
 {
-    uint32_t wb = b->sent_off[nb];
-    for (uint32_t j = 0; j < nb; j++)
-        for (uint32_t k = b->sent_off[j]; k < b->sent_off[j + 1]; k++) s->post[k] = ((uint64_t)b->words[k] << 32) | j;
-    if (nd_sort_u64(s->post, wb, s->post_tmp)) return -1;
     memset(s->sim, 0, (size_t)na * nb * sizeof *s->sim);
     for (uint32_t i = 0; i < na; i++) {
         uint32_t ntouched = 0;
         for (uint32_t k = a->sent_off[i]; k < a->sent_off[i + 1]; k++) {
-            uint64_t key = (uint64_t)a->words[k] << 32;
-            uint32_t lo = 0, hi = wb;
-            while (lo < hi) {
-                uint32_t mid = (lo + hi) / 2;
-                if (s->post[mid] < key) lo = mid + 1;
-                else hi = mid;
-            }
-            for (uint32_t p = lo; p < wb && (s->post[p] >> 32) == a->words[k]; p++) {
-                uint32_t j = (uint32_t)s->post[p];
+            const term_info *t = &s->terms[s->slot_a[k]];
+            for (uint32_t p = t->at; p < t->at + t->in_b; p++) {
+                uint32_t j = s->postb[p];
                 if (s->hits[j] == 0) {
                     s->touched[ntouched++] = j;
                     s->acc[j] = 0;
@@ -136,7 +141,6 @@ static int sentence_sims(scratch *s, const nd_features *a, uint32_t na, const nd
             s->hits[j] = 0;
         }
     }
-    return 0;
 }
 
 static int reserve_pairs(nd_alignment *al, uint32_t n)
@@ -168,9 +172,8 @@ int nd_align_weighted(const nd_features *a, const nd_features *b, const nd_docfr
         free(block);
         return -1;
     }
-    uint32_t nterms = pair_weights(&s, a, na, b, nb, df);
-    for (uint32_t k = 0; k < wa_n; k++) s.wa[k] = lookup(s.tw, nterms, a->words[k]);
-    for (uint32_t k = 0; k < wb_n; k++) s.wb[k] = lookup(s.tw, nterms, b->words[k]);
+    pair_weights(&s, a, na, b, nb, df);
+    for (uint32_t k = 0; k < wa_n; k++) s.wa[k] = s.terms[s.slot_a[k]].weight;
     for (uint32_t i = 0; i < na; i++) {
         s.suma[i] = 0;
         for (uint32_t k = a->sent_off[i]; k < a->sent_off[i + 1]; k++) s.suma[i] += s.wa[k];
@@ -178,12 +181,9 @@ int nd_align_weighted(const nd_features *a, const nd_features *b, const nd_docfr
     for (uint32_t j = 0; j < nb; j++) {
         s.sumb[j] = 0;
         s.hits[j] = 0;
-        for (uint32_t k = b->sent_off[j]; k < b->sent_off[j + 1]; k++) s.sumb[j] += s.wb[k];
+        for (uint32_t k = b->sent_off[j]; k < b->sent_off[j + 1]; k++) s.sumb[j] += s.terms[s.slot_b[k]].weight;
     }
-    if (sentence_sims(&s, a, na, b, nb)) {
-        free(block);
-        return -1;
-    }
+    sentence_sims(&s, a, na, nb);
     float *dp = s.dp, *sim = s.sim;
     size_t w = (size_t)nb + 1;
     for (uint32_t j = 0; j <= nb; j++) dp[j] = 0;

@@ -168,6 +168,42 @@ static void empty_side_aligns_nothing(void)
     nd_alignment_free(&al);
 }
 
+/* Hand-weighed sentences whose words all hash to one slot of the pair's
+ * table (the worst case of its probing): with df NULL a word used by c of
+ * the 4 sentences weighs log(5 / (c + 0.5)).  A0 = B0 = {x1 x2 x3};
+ * A1 = {y1 y2 y3}, B1 = {y1 y2 z}: A1~B1 = 2 log 2 / (2 log 2 + log(10/3)). */
+static void weights_and_overlaps_by_hand_under_colliding_words(void)
+{
+    /* 12 words in the two documents: a table of 32 slots, home slot (t * 0x9E3779B1) >> 27 */
+    uint32_t same[7], n = 0;
+    for (uint32_t t = 1; n < 7; t++)
+        if ((t * 0x9E3779B1u) >> 27 == 5) same[n++] = t;
+    /* same[] is increasing, so each sentence's words are sorted */
+    uint32_t aw[] = { same[0], same[1], same[2], same[3], same[4], same[5] };
+    uint32_t bw[] = { same[0], same[1], same[2], same[3], same[4], same[6] };
+    uint32_t off[] = { 0, 3, 6 }, idx[] = { 4, 9 };
+    nd_features a = { .nsent = 2, .sent_index = idx, .sent_off = off, .words = aw };
+    nd_features b = { .nsent = 2, .sent_index = idx, .sent_off = off, .words = bw };
+    nd_alignment al = { 0 };
+    CHECK_INT(nd_align(&a, &b, &al), 0);
+    double l2 = log(2.0), expect = 2 * l2 / (2 * l2 + log(10.0 / 3.0));
+    CHECK_INT(al.npairs, 2);
+    if (al.npairs == 2) {
+        CHECK_INT(al.pairs[0].a, 4);
+        CHECK_INT(al.pairs[0].b, 4);
+        CHECK_NEAR(al.pairs[0].sim, 1.0, 1e-6);
+        CHECK_INT(al.pairs[1].a, 9);
+        CHECK_NEAR(al.pairs[1].sim, expect, 1e-6);
+    }
+    CHECK_NEAR(al.coverage, (1.0 + expect) / 3, 1e-6);  /* two sentences count as three */
+    /* B1 sharing one word only with A1 (y1, z, and a word of neither) is no pair */
+    uint32_t cw[] = { same[0], same[1], same[2], same[3], same[5] + 1, same[6] };
+    nd_features c = { .nsent = 2, .sent_index = idx, .sent_off = off, .words = cw };
+    CHECK_INT(nd_align(&a, &c, &al), 0);
+    CHECK_INT(al.npairs, 1);
+    nd_alignment_free(&al);
+}
+
 /* ---- verification ---------------------------------------------------------- */
 
 static void verify_tells_copy_rewrite_and_unrelated_apart(void)
@@ -251,6 +287,7 @@ CHECK_MAIN("align",
     TEST(reordered_sentences_lose_alignment),
     TEST(pairs_name_sentences_of_the_tokens),
     TEST(empty_side_aligns_nothing),
+    TEST(weights_and_overlaps_by_hand_under_colliding_words),
     TEST(verify_tells_copy_rewrite_and_unrelated_apart),
     TEST(compare_pair_measures_documents_of_a_corpus),
     TEST(tokeniser_release))
