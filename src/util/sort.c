@@ -32,6 +32,8 @@ void nd_sort_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
     uint32_t *src = v, *dst = tmp;
     for (int d = 0; d < 4; d++) {
         uint32_t *c = count[d], sum = 0;
+        /* a digit every value shares orders nothing: compact hashes have 16 bits */
+        if (c[(v[0] >> (8 * d)) & 255] == n) continue;
         for (int b = 0; b < 256; b++) {
             uint32_t k = c[b];
             c[b] = sum;
@@ -42,7 +44,7 @@ void nd_sort_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
         src = dst;
         dst = t;
     }
-    /* an even number of passes: the sorted data is back in v */
+    if (src != v) memcpy(v, src, (size_t)n * sizeof *v);
 }
 
 uint32_t nd_sort_unique_u32(uint32_t *v, uint32_t n, uint32_t *tmp)
