@@ -9,6 +9,7 @@
 #define MIN_SHARED_WORDS 2
 #define MIN_SENT_SIM 0.4f
 #define MIN_COVERAGE_BASE 3
+#define IDF_CACHED 32             /* sentence counts whose pair-local IDF is kept */
 
 /* Term weights local to the pair: a word in many sentences of both documents
  * (the story's main names) says little about which sentence restates which;
@@ -97,11 +98,18 @@ static void pair_weights(scratch *s, const nd_features *a, uint32_t na, const nd
         s->slot_b[k] = slot_of(s, b->words[k]);
         s->terms[s->slot_b[k]].in_b++;
     }
-    float total = (float)(na + nb);
-    uint32_t at = 0;
+    float total = (float)(na + nb), idf[IDF_CACHED];
+    uint32_t known = 0, at = 0;  /* bit c: idf[c] is computed */
     for (uint32_t u = 0; u < s->nused; u++) {
         term_info *t = &s->terms[s->used[u]];
-        t->weight = logf((total + 1.0f) / ((float)t->sentences + 0.5f)) * nd_docfreq_word(df, t->term);
+        uint32_t c = t->sentences;
+        /* most words are in one to three sentences: their logs are taken once a pair */
+        float local = c < IDF_CACHED && known >> c & 1 ? idf[c] : logf((total + 1.0f) / ((float)c + 0.5f));
+        if (c < IDF_CACHED) {
+            idf[c] = local;
+            known |= 1u << c;
+        }
+        t->weight = local * nd_docfreq_word(df, t->term);
         t->at = at;
         at += t->in_b;
     }
