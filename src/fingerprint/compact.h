@@ -1,14 +1,27 @@
 /* The compact form of a document's features: what verification compares,
  * kept for every document of a scan (and stored by the ingest index) in
- * about 1 KB a news article instead of the 7 KB of the full features.
+ * about 0.9 KB a news article instead of the 7 KB of the full features.
  * The form is lossy, on purpose:
  *  - content-word and bigram hashes are cut to their low 16 bits (two
  *    different words then collide with odds 1 in 65,536 per pair compared,
  *    which moved no verdict on the labelled sets);
  *  - of the 5-word shingles only the 1 in 8 that the candidate keys sample
  *    are kept (low 16 bits), so shingle containment is estimated from that
- *    sample;
- *  - encoded, sets are sorted and Rice-coded (about 9 to 14 bits a hash). */
+ *    sample.
+ * Its encoding is exact: decoding gives back the same sets, sentences and
+ * vocabulary.  Four varints (sentences, vocabulary words, bigrams, shingles),
+ * then a little-endian bit stream of Rice codes, each set as the gaps
+ * between its sorted values with a parameter from its size and range:
+ *  - each sentence's word count (range: the vocabulary);
+ *  - the vocabulary, the sorted union of the sentences' words;
+ *  - each sentence's words as their places in the vocabulary, since most
+ *    words of a sentence recur in others;
+ *  - the bigrams, then the shingles;
+ *  - zero bits to the end of the last byte.
+ * On 20,000 generated news articles (34 sentences, 273 sentence words of 184
+ * distinct, 335 bigrams, 59 shingles) that is 915 bytes: varints 6, word
+ * counts 20, vocabulary 228, sentence words 196, bigrams 380, shingles 86
+ * (against 995 with byte counts and each sentence coded on its own). */
 #ifndef ND_COMPACT_H
 #define ND_COMPACT_H
 #include <stddef.h>

@@ -6,7 +6,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=${1:-build/fuzz/seeds}
 rm -rf "$out"
-for t in decode jsonl ranges boilerplate tokenise features numbers attrib pipeline; do mkdir -p "$out/$t"; done
+for t in decode jsonl ranges boilerplate tokenise features numbers attrib pipeline compact; do mkdir -p "$out/$t"; done
 
 texts="corpus/*.txt tests/data/audit-set/*/*.txt tests/bad-input/*.txt tests/bad-input/*.bin tests/bad-input/*.png"
 i=0
@@ -16,6 +16,8 @@ for f in $texts; do
     # first byte: the sentence limit (tokenise: '0' is the default; pipeline: '1' is)
     { printf 0; cat "$f"; } >"$out/tokenise/$i"
     { printf 3; cat "$f"; } >"$out/tokenise/$i-limit"
+    # compact: the first two bytes pick the bit to flip in the text's encoding
+    { printf '%02d' "$((i % 100))"; cat "$f"; } >"$out/compact/$i"
 done
 
 cp tests/bad-input/*.jsonl "$out/jsonl/"
