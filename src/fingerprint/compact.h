@@ -14,8 +14,9 @@
  * between its sorted values with a parameter from its size and range:
  *  - each sentence's word count (range: the vocabulary);
  *  - the vocabulary, the sorted union of the sentences' words;
- *  - each sentence's words as their places in the vocabulary, since most
- *    words of a sentence recur in others;
+ *  - each sentence's words as their places in the vocabulary (a place
+ *    among about 180 words takes fewer bits than a 16-bit hash, and a word
+ *    of several sentences is spelled out once);
  *  - the bigrams, then the shingles;
  *  - zero bits to the end of the last byte.
  * On 20,000 generated news articles (34 sentences, 273 sentence words of 184

@@ -324,7 +324,7 @@ static void other_format_refused(void)
     CHECK(ix == NULL);
     CHECK_INT(err.code, ND_EFORMAT);
     CHECK(strstr(err.message, "format version 99") != NULL);
-    CHECK(strstr(err.message, "reads format version 2") != NULL);
+    CHECK(strstr(err.message, "reads format version 3") != NULL);
     nd_index_close(ix);
     ix = open_reader(dir, &err);
     CHECK(ix == NULL);
