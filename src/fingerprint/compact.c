@@ -95,7 +95,7 @@ int nd_compact_project(const nd_features *f, nd_features *o)
 int nd_compact_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
                        nd_features *full, nd_features *out)
 {
-    return nd_features_of_text(tk, text, n, max_sentences, t, full) || nd_compact_project(full, out) ? -1 : 0;
+    return nd_features_of_text_unsorted(tk, text, n, max_sentences, t, full) || nd_compact_project(full, out) ? -1 : 0;
 }
 
 /* ---- Rice codes ------------------------------------------------------------- */

@@ -37,8 +37,9 @@
  * sent_index counts 0, 1, ...).  0, or -1 when out of memory. */
 int nd_compact_project(const nd_features *f, nd_features *out);
 
-/* Tokenises text[0..n) into t, builds its full features in *full and their
- * compact form in *out: how every comparison starts.  0, or -1 when out of memory. */
+/* Tokenises text[0..n) into t, builds its full features in *full (as
+ * nd_features_of_text_unsorted: enough for nd_keys_build) and their compact
+ * form in *out: how every comparison starts.  0, or -1 when out of memory. */
 int nd_compact_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
                        nd_features *full, nd_features *out);
 

@@ -25,7 +25,9 @@ static int grow(uint32_t **v, uint32_t *cap, uint32_t need)
     return 0;
 }
 
-int nd_features_build(const nd_tokens *t, nd_features *f)
+/* sorted: the sets as the header promises; else bigrams and shingles as
+ * made (repeats kept) and no vocabulary. */
+static int build(const nd_tokens *t, nd_features *f, int sorted)
 {
     f->nsent = f->nbigrams = f->nshingles = f->nvocab = 0;
     /* upper bounds: every token is a word, a bigram, a shingle */
@@ -73,6 +75,8 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
     }
     if (nwin >= SHINGLE) f->shingles[f->nshingles++] = (uint32_t)XXH3_64bits(window, sizeof window);
     f->sent_off[f->nsent] = nw;
+    f->nbigrams = nb;
+    if (!sorted) return 0;
     memcpy(f->vocab, f->words, (size_t)nw * sizeof *f->words);
     f->nvocab = nd_sort_unique_u32(f->vocab, nw, f->shingles + f->nshingles);
     f->nbigrams = nd_sort_unique_u32(f->bigrams, nb, f->vocab + f->nvocab);
@@ -80,10 +84,21 @@ int nd_features_build(const nd_tokens *t, nd_features *f)
     return 0;
 }
 
+int nd_features_build(const nd_tokens *t, nd_features *f)
+{
+    return build(t, f, 1);
+}
+
 int nd_features_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
                         nd_features *f)
 {
-    return nd_tokenise(tk, text, n, max_sentences, t) || nd_features_build(t, f) ? -1 : 0;
+    return nd_tokenise(tk, text, n, max_sentences, t) || build(t, f, 1) ? -1 : 0;
+}
+
+int nd_features_of_text_unsorted(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences,
+                                 nd_tokens *t, nd_features *f)
+{
+    return nd_tokenise(tk, text, n, max_sentences, t) || build(t, f, 0) ? -1 : 0;
 }
 
 void nd_features_free(nd_features *f)

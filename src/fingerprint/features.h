@@ -27,6 +27,11 @@ int nd_features_build(const nd_tokens *t, nd_features *f);
  * compares a document does first.  0, or -1 when out of memory. */
 int nd_features_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
                         nd_features *f);
+/* As nd_features_of_text, but bigrams and shingles are left as made
+ * (unsorted, repeats kept) and the vocabulary empty: all that
+ * nd_compact_project and nd_keys_build need, without three sorts. */
+int nd_features_of_text_unsorted(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences,
+                                 nd_tokens *t, nd_features *f);
 void nd_features_free(nd_features *f);
 
 /* |a ∩ b| of two sorted unique arrays. */

@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "fingerprint/features.h"
+#include "util/sort.h"
 
 static const char *story =
     "Skip to content\n"
@@ -210,6 +211,39 @@ static void long_documents_sort_and_reuse_buffers(void)
     free(text);
 }
 
+/* The unsorted build (what the compact form is made from) holds the same
+ * words and, once sorted, the same bigrams and shingles, with repeats: the
+ * seed repeats its phrasing; its vocabulary is left empty. */
+static void unsorted_build_holds_the_same_sets(void)
+{
+    size_t len;
+    char *text = check_slurp("corpus/000_2524be277e2264a3.txt", &len);
+    CHECK(text != NULL);
+    if (!text) return;
+    nd_tokeniser *tk = nd_tokeniser_new();
+    nd_tokens t = { 0 };
+    nd_features sorted = { 0 }, raw = { 0 };
+    CHECK_INT(nd_features_of_text(tk, text, len, 5000, &t, &sorted), 0);
+    CHECK_INT(nd_features_of_text_unsorted(tk, text, len, 5000, &t, &raw), 0);
+    CHECK_INT(raw.nvocab, 0);
+    CHECK_INT(raw.nsent, sorted.nsent);
+    CHECK(same_array(raw.sent_off, raw.nsent + 1, sorted.sent_off, sorted.nsent + 1));
+    CHECK(same_array(raw.words, raw.sent_off[raw.nsent], sorted.words, sorted.sent_off[sorted.nsent]));
+    CHECK(raw.nbigrams > sorted.nbigrams);  /* repeats kept */
+    CHECK(!strictly_increasing(raw.shingles, raw.nshingles));
+    uint32_t *tmp = malloc(((size_t)raw.nbigrams + raw.nshingles + 1) * sizeof *tmp);
+    raw.nbigrams = nd_sort_unique_u32(raw.bigrams, raw.nbigrams, tmp);
+    raw.nshingles = nd_sort_unique_u32(raw.shingles, raw.nshingles, tmp);
+    CHECK(same_array(raw.bigrams, raw.nbigrams, sorted.bigrams, sorted.nbigrams));
+    CHECK(same_array(raw.shingles, raw.nshingles, sorted.shingles, sorted.nshingles));
+    free(tmp);
+    nd_features_free(&sorted);
+    nd_features_free(&raw);
+    nd_tokens_free(&t);
+    nd_tokeniser_free(tk);
+    free(text);
+}
+
 static void empty_tokens_give_empty_features(void)
 {
     nd_tokens t = { 0 };
@@ -239,4 +273,5 @@ CHECK_MAIN("features",
     TEST(repeated_text_collapses_to_unique_hashes),
     TEST(long_documents_sort_and_reuse_buffers),
     TEST(empty_tokens_give_empty_features),
+    TEST(unsorted_build_holds_the_same_sets),
     TEST(sorted_intersect_counts_common_values))
