@@ -6,20 +6,7 @@
  * are refused or well formed. */
 #include "fuzz.h"
 #include "fingerprint/compact.h"
-
-static int same_set(const uint32_t *a, const uint32_t *b, uint32_t n)
-{
-    return n == 0 || !memcmp(a, b, (size_t)n * sizeof *a);
-}
-
-static int same(const nd_features *a, const nd_features *b)
-{
-    return a->nsent == b->nsent && a->nvocab == b->nvocab && a->nbigrams == b->nbigrams &&
-           a->nshingles == b->nshingles && same_set(a->sent_off, b->sent_off, a->nsent + 1) &&
-           same_set(a->sent_index, b->sent_index, a->nsent) && same_set(a->words, b->words, a->sent_off[a->nsent]) &&
-           same_set(a->vocab, b->vocab, a->nvocab) && same_set(a->bigrams, b->bigrams, a->nbigrams) &&
-           same_set(a->shingles, b->shingles, a->nshingles);
-}
+#include "../same_features.h"
 
 static void check_set(const uint32_t *v, uint32_t n)
 {
@@ -64,7 +51,7 @@ static void decode_checked(const uint8_t *p, size_t n, nd_features *f)
     free(used);
     b.n = 0;
     FUZZ_CHECK(nd_compact_encode(f, &b) == 0 && b.n <= n);
-    FUZZ_CHECK(nd_compact_decode(b.v, b.n, &again) == 0 && same(&again, f));
+    FUZZ_CHECK(nd_compact_decode(b.v, b.n, &again) == 0 && same_features(&again, f));
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -84,7 +71,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     b.n = 0;
     FUZZ_CHECK(nd_compact_encode(&c, &b) == 0);
     decode_checked(b.v, b.n, &f);
-    FUZZ_CHECK(nd_compact_decode(b.v, b.n, &f) == 0 && same(&f, &c));
+    FUZZ_CHECK(nd_compact_decode(b.v, b.n, &f) == 0 && same_features(&f, &c));
     size_t bit = (data[0] | (size_t)data[1] << 8) % (8 * b.n);
     FUZZ_CHECK(nd_compact_decode(b.v, bit / 8, &f) == -2);
     b.v[bit / 8] ^= (uint8_t)(1u << bit % 8);

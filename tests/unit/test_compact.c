@@ -3,25 +3,12 @@
  * refused with -2 without reading past them. */
 #include "check.h"
 #include "fingerprint/compact.h"
+#include "../same_features.h"
 
 static const char *const articles[] = {
     "corpus/000_2524be277e2264a3.txt", "corpus/001_52040788e84add02.txt", "corpus/002_d3c08a9c2b37002a.txt",
     "corpus/003_8f74b81e1eb9c8a3.txt", "corpus/004_1dfc0723e0f91d91.txt",
 };
-
-static int same_set(const uint32_t *a, const uint32_t *b, uint32_t n)
-{
-    return n == 0 || !memcmp(a, b, (size_t)n * sizeof *a);
-}
-
-static int same(const nd_features *a, const nd_features *b)
-{
-    return a->nsent == b->nsent && a->nvocab == b->nvocab && a->nbigrams == b->nbigrams &&
-           a->nshingles == b->nshingles && same_set(a->sent_off, b->sent_off, a->nsent + 1) &&
-           same_set(a->sent_index, b->sent_index, a->nsent) && same_set(a->words, b->words, a->sent_off[a->nsent]) &&
-           same_set(a->vocab, b->vocab, a->nvocab) && same_set(a->bigrams, b->bigrams, a->nbigrams) &&
-           same_set(a->shingles, b->shingles, a->nshingles);
-}
 
 static int sorted_unique(const uint32_t *v, uint32_t n)
 {
@@ -102,7 +89,7 @@ static size_t round_trip(const nd_features *c)
     CHECK_INT(nd_compact_encode(c, &b), 0);
     size_t n = b.n - 3;
     CHECK_INT(decode_exact(b.v + 3, n, &back), 0);
-    CHECK(same(&back, c));
+    CHECK(same_features(&back, c));
     CHECK(well_formed(&back));
     for (size_t cut = 0; cut < n; cut++) CHECK_INT(decode_exact(b.v + 3, cut, &back), -2);
     /* and one byte too many */
@@ -204,7 +191,7 @@ static void damaged_encodings_are_refused(void)
     b.n = 0;
     CHECK_INT(nd_compact_encode(&c, &b), 0);
     CHECK_INT(decode_exact(b.v, b.n, &back), 0);
-    CHECK(same(&back, &c));
+    CHECK(same_features(&back, &c));
     c.vocab[c.nvocab++] = 41000;
     b.n = 0;
     CHECK_INT(nd_compact_encode(&c, &b), 0);
@@ -226,7 +213,7 @@ static void damaged_encodings_are_refused(void)
             b.v[bit / 8] ^= (uint8_t)(1u << bit % 8);
             int rc = decode_exact(b.v, b.n, &back);
             b.v[bit / 8] ^= (uint8_t)(1u << bit % 8);
-            CHECK(rc == -2 || (rc == 0 && well_formed(&back) && !same(&back, &c)));
+            CHECK(rc == -2 || (rc == 0 && well_formed(&back) && !same_features(&back, &c)));
             refused += rc == -2;
         }
         /* a flip in a code's low bits may only move values (there is no checksum), but
