@@ -10,7 +10,7 @@
 #include "../fingerprint/evidence.h"
 
 /* Every document's encoded compact features (fingerprint/compact.h), by
- * document index: about 1 KB a news article, so they are kept from
+ * document index: about 0.9 KB a news article, so they are kept from
  * fingerprinting to clustering, and verification decodes them instead of
  * re-reading text.  The bytes belong to the `owned` blocks, or to whoever
  * made the store by hand (the distributed scan points into its messages). */
