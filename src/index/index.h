@@ -32,7 +32,8 @@
  * commit) and are merged into `post` every MERGE_EVERY documents, in one
  * transaction, so a commit rewrites few pages however large the index is.
  * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
- * bucket.  Since hot keys leave the lists, a bucket holds about
+ * bucket; the writer mirrors `hot` too (readers, whose snapshot moves with
+ * every commit, look it up).  Since hot keys leave the lists, a bucket holds about
  * keys-per-document * documents / 65,536 postings, scanned per lookup. */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
@@ -74,6 +75,12 @@ typedef struct ix_key {
     uint8_t skip;           /* not stored under it: a pair key of a slot not hot */
 } ix_key;
 
+/* An entry of the writer's mirror of `hot`. */
+typedef struct ix_hot {
+    uint32_t key1;          /* projected key + 1; 0 for an empty entry */
+    uint32_t count, newest;
+} ix_hot;
+
 typedef struct ix_bucket {
     uint64_t *v;            /* document number << 8 | tag, in document order */
     uint32_t n, cap;
@@ -111,6 +118,7 @@ struct nd_index {
     uint32_t df_finished;   /* df.table holds weights for this many documents */
     uint8_t dirty[IX_CHUNKS];
     ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+    ND_VEC(ix_hot) hotmap;  /* writer: `hot` as of txn, open addressing (n counts entries, cap a power of 2) */
     ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
     /* scratch of one query */

@@ -123,6 +123,89 @@ static int refresh(nd_index *ix, MDB_txn *t, int force)
     return 0;
 }
 
+/* ---- the writer's mirror of `hot` ------------------------------------ */
+
+/* The entry of key, or the empty one where it would go. */
+static ix_hot *hot_slot(const nd_index *ix, uint32_t key)
+{
+    size_t mask = ix->hotmap.cap - 1, h = key & mask;  /* projected keys are mixed already */
+    while (ix->hotmap.v[h].key1 && ix->hotmap.v[h].key1 != key + 1) h = (h + 1) & mask;
+    return &ix->hotmap.v[h];
+}
+
+/* Sets key's entry, growing the table to stay at most half full.  0 or -1. */
+static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
+{
+    if (2 * (ix->hotmap.n + 1) > ix->hotmap.cap) {
+        size_t cap = 2 * ix->hotmap.cap, oldcap = ix->hotmap.cap;
+        ix_hot *old = ix->hotmap.v, *v = calloc(cap, sizeof *v);
+        if (!v) return -1;
+        ix->hotmap.v = v;
+        ix->hotmap.cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].key1) *hot_slot(ix, old[i].key1 - 1) = old[i];
+        free(old);
+    }
+    ix_hot *e = hot_slot(ix, key);
+    ix->hotmap.n += !e->key1;
+    *e = (ix_hot){ key + 1, count, newest };
+    return 0;
+}
+
+/* Loads the mirror from the hot table as committed in t. */
+static int hot_load(nd_index *ix, MDB_txn *t)
+{
+    if (!ix->hotmap.v && !(ix->hotmap.v = calloc(ix->hotmap.cap = 1024, sizeof *ix->hotmap.v))) {
+        ix->hotmap.cap = 0;
+        return ENOMEM;
+    }
+    memset(ix->hotmap.v, 0, ix->hotmap.cap * sizeof *ix->hotmap.v);
+    ix->hotmap.n = 0;
+    MDB_cursor *c;
+    MDB_val k, d;
+    int rc = mdb_cursor_open(t, ix->hot, &c);
+    if (rc) return rc;
+    while ((rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) == 0) {
+        uint32_t pk, hv[2];
+        if (k.mv_size != sizeof pk || d.mv_size != sizeof hv) {
+            rc = MDB_CORRUPTED;
+            break;
+        }
+        memcpy(&pk, k.mv_data, sizeof pk);
+        memcpy(hv, d.mv_data, sizeof hv);
+        if (hot_set(ix, pk, hv[0], hv[1])) {
+            rc = ENOMEM;
+            break;
+        }
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Whether pkey is hot as of ix->txn, with its count and newest holder in
+ * *key.  1, 0, or -1 on a database error. */
+static int hot_get(nd_index *ix, uint32_t pkey, ix_key *key)
+{
+    uint32_t hv[2];
+    if (!ix->o.read_only) {
+        const ix_hot *e = hot_slot(ix, pkey);
+        if (!e->key1) return 0;
+        hv[0] = e->count;
+        hv[1] = e->newest;
+    } else {
+        /* a reader's snapshot moves with every commit: it asks the table */
+        MDB_val k = { sizeof pkey, &pkey }, d;
+        int rc = mdb_get(ix->txn, ix->hot, &k, &d);
+        if (rc == MDB_NOTFOUND) return 0;
+        if (rc || d.mv_size != sizeof hv) return -1;
+        memcpy(hv, d.mv_data, sizeof hv);
+    }
+    key->hot = 1;
+    key->count = hv[0];
+    key->newest = hv[1];
+    return 1;
+}
+
 /* Reloads the committed state (after open or a failed group). */
 static int reload(nd_index *ix)
 {
@@ -130,6 +213,7 @@ static int reload(nd_index *ix)
     int rc = mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t);
     if (rc) return rc;
     rc = refresh(ix, t, 1);
+    if (!rc) rc = hot_load(ix, t);
     mdb_txn_abort(t);
     return rc;
 }
@@ -173,19 +257,12 @@ void ix_end_read(nd_index *ix)
 
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
 {
-    uint32_t bucket = pkey >> 8, hv[2];
+    uint32_t bucket = pkey >> 8;
     uint8_t tag = (uint8_t)pkey;
     memset(key, 0, sizeof *key);
-    MDB_val k = { sizeof pkey, &pkey }, d;
-    int rc = mdb_get(ix->txn, ix->hot, &k, &d);
-    if (rc == 0 && d.mv_size == sizeof hv) {
-        memcpy(hv, d.mv_data, sizeof hv);
-        key->hot = 1;
-        key->count = hv[0];
-        key->newest = hv[1];
-        return 0;
-    }
-    if (rc != MDB_NOTFOUND) return -1;
+    int rc = hot_get(ix, pkey, key);
+    if (rc) return rc < 0 ? -1 : 0;
+    MDB_val k, d;
     size_t first = ix->hits.n;
     MDB_cursor *c;
     if (mdb_cursor_open(ix->txn, ix->post, &c)) return -1;
@@ -291,7 +368,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
         }
         if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
         MDB_val hk = { sizeof pk, &pk }, hd = { sizeof hv, hv };
-        if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0)) return -1;
+        if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0) || hot_set(ix, pk, hv[0], hv[1])) return -1;
     }
     d = (MDB_val){ (size_t)n * 4, ix->pkeys.v };
     if (n && mdb_put(ix->txn, ix->tail, &k, &d, MDB_APPEND)) return -1;
@@ -503,6 +580,7 @@ void nd_index_close(nd_index *ix)
     nd_docfreq_free(&ix->df);
     for (uint32_t b = 0; ix->buckets && b < IX_BUCKETS; b++) free(ix->buckets[b].v);
     free(ix->buckets);
+    nd_vec_free(&ix->hotmap);
     nd_arena_free(&ix->arena);
     nd_arena_free(&ix->answer_arena);
     nd_tokeniser_free(ix->tk);

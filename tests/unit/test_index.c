@@ -189,6 +189,23 @@ static size_t made_up_text(char *out, size_t n, uint32_t r)
     return k;
 }
 
+/* Adds n documents named prefix00, prefix01, ...: each is seed i's text
+ * followed by a made-up paragraph three times as long (its own keys). */
+static void add_holders(nd_index *ix, int i, const char *prefix, uint32_t n)
+{
+    size_t cap = 4 * seed_len[i] + 64, len;
+    char *t = malloc(cap), id[32];
+    nd_index_answer a;
+    nd_error err;
+    for (uint32_t j = 0; j < n; j++) {
+        len = (size_t)snprintf(t, cap, "%s\n\n", seed[i]);
+        len += made_up_text(t + len, cap - len, 7 + j);
+        snprintf(id, sizeof id, "%s%02u", prefix, j);
+        CHECK_INT(nd_index_add(ix, id, t, len, NULL, &a, &err), ND_OK);
+    }
+    free(t);
+}
+
 /* A rewrite whose keys in common with its origin are all held by more than
  * ND_ALL_PAIRS_POSTING documents: 64 others hold the origin's text among
  * three times as much of their own.  Scan pairs such a list, when rare in
@@ -213,15 +230,9 @@ static void rewrite_through_hot_keys(void)
          * keys while its slot values are not hot) */
         CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
         CHECK_INT(st.postings, ix->nq + IX_SLOT_KEYS);
-        size_t cap = 4 * seed_len[0] + 64, n;
-        char *t = malloc(cap), id[16];
-        for (uint32_t i = 0; i < ND_ALL_PAIRS_POSTING; i++) {
-            n = (size_t)snprintf(t, cap, "%s\n\n", seed[0]);
-            n += made_up_text(t + n, cap - n, 7 + i);
-            snprintf(id, sizeof id, "holder%02u", i);
-            CHECK_INT(nd_index_add(ix, id, t, n, NULL, &a, &err), ND_OK);
-        }
-        n = seed_len[0] * 2 / 3;
+        add_holders(ix, 0, "holder", ND_ALL_PAIRS_POSTING);
+        size_t n = seed_len[0] * 2 / 3;
+        char *t = malloc(seed_len[0] + 64);
         memcpy(t, seed[0], n);
         n += made_up_text(t + n, seed_len[0] / 3, 1);
         CHECK_INT(nd_index_add(ix, "rewrite", t, n, NULL, &a, &err), ND_OK);
@@ -232,6 +243,56 @@ static void rewrite_through_hot_keys(void)
         nd_index_close(ix);
         remove_dir(dir);
     }
+}
+
+/* The hot keys of the writer's open group, each checked against what
+ * ix_postings answers (the writer answers them from memory): their number,
+ * or -1 when an answer or the number of keys in memory differs. */
+static long hot_keys_checked(nd_index *ix)
+{
+    nd_error err;
+    MDB_cursor *c;
+    MDB_val k, d;
+    long n = 0;
+    if (ix_begin(ix, &err) || mdb_cursor_open(ix->txn, ix->hot, &c)) return -1;
+    while (n >= 0 && mdb_cursor_get(c, &k, &d, MDB_NEXT) == 0) {
+        uint32_t pk, hv[2];
+        ix_key key;
+        memcpy(&pk, k.mv_data, sizeof pk);
+        memcpy(hv, d.mv_data, sizeof hv);
+        n = ix_postings(ix, pk, &key) == 0 && key.hot && key.count == hv[0] && key.newest == hv[1] ? n + 1 : -1;
+    }
+    mdb_cursor_close(c);
+    return n >= 0 && (size_t)n == ix->hotmap.n ? n : -1;
+}
+
+/* The writer's copy of the hot table follows it through adds and commits,
+ * forgets a dropped group and is read back on reopening. */
+static void hot_keys_in_memory(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    CHECK_INT(hot_keys_checked(ix), 0);
+    add_holders(ix, 0, "a", ND_ALL_PAIRS_POSTING + 1);  /* 000's keys turn hot with the last */
+    long committed = hot_keys_checked(ix);
+    CHECK(committed > 50);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    CHECK_INT(hot_keys_checked(ix), committed);
+    add_holders(ix, 3, "b", ND_ALL_PAIRS_POSTING + 2);  /* 003's too, and counts move on */
+    CHECK(hot_keys_checked(ix) > committed + 50);
+    ix_abort(ix);
+    CHECK_INT(hot_keys_checked(ix), committed);
+    nd_index_close(ix);
+    ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    CHECK_INT(hot_keys_checked(ix), committed);
+    nd_index_close(ix);
+    remove_dir(dir);
 }
 
 /* Documents not committed are gone after close; committed ones survive. */
@@ -531,6 +592,6 @@ static void filter_lines(void)
     free_seeds();
 }
 
-CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys),
+CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys), TEST(hot_keys_in_memory),
            TEST(commit_is_the_boundary), TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused),
            TEST(readers_beside_writer), TEST(compact_round_trip), TEST(filter_lines))
