@@ -5,8 +5,9 @@
  *   meta      "format" -> u32 version; "state" -> ix_state
  *   docs      u32 document number -> record (record.h); numbers count up from 0
  *   ids       document id -> u32 document number
- *   post      u32 bucket -> 5-byte values (document number big-endian, key tag),
- *             sorted and appended in document order: the merged posting lists
+ *   post      u32 bucket -> 5-byte values (key tag, document number big-endian),
+ *             sorted: the merged posting lists, a key's (its tag's) together
+ *             and in document order
  *   tail      u32 document number -> its projected keys (u32 each), for the
  *             documents not yet merged into post
  *   hot       u32 projected key -> {documents, newest document}: keys held by
@@ -34,7 +35,8 @@
  * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
  * bucket; the writer mirrors `hot` too (readers, whose snapshot moves with
  * every commit, look it up).  Since hot keys leave the lists, a bucket holds about
- * keys-per-document * documents / 65,536 postings, scanned per lookup. */
+ * keys-per-document * documents / 65,536 postings; a lookup reads its key's
+ * run only (a tail bucket, a merge's worth, is scanned whole). */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
 #include <lmdb.h>
@@ -108,6 +110,7 @@ struct nd_index {
     MDB_env *env;
     MDB_dbi meta, docs, ids, post, tail, hot, counters;
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
+    MDB_cursor *postc;      /* on post in txn: the lookups', and the merge's */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
     uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */

@@ -222,6 +222,7 @@ void ix_abort(nd_index *ix)
 {
     if (ix->txn) mdb_txn_abort(ix->txn);
     ix->txn = NULL;
+    ix->postc = NULL;  /* a write transaction's cursors end with it */
     ix->pending = 0;
     if (reload(ix)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
     /* the dropped documents' numbers will be given again */
@@ -236,10 +237,20 @@ nd_status ix_begin(nd_index *ix, nd_error *err)
         if (ix->txn) return ND_OK;
         if (ix->loaded.ndocs == UINT64_MAX && (rc = reload(ix))) return db_fail(err, ix, "read its state", rc);
         if ((rc = mdb_txn_begin(ix->env, NULL, 0, &ix->txn))) return db_fail(err, ix, "begin a write", rc);
+        if ((rc = mdb_cursor_open(ix->txn, ix->post, &ix->postc))) {
+            mdb_txn_abort(ix->txn);
+            ix->txn = NULL;
+            return db_fail(err, ix, "begin a write", rc);
+        }
         return ND_OK;
     }
     rc = ix->txn ? mdb_txn_renew(ix->txn) : mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &ix->txn);
     if (rc) return db_fail(err, ix, "begin a read", rc);
+    rc = ix->postc ? mdb_cursor_renew(ix->txn, ix->postc) : mdb_cursor_open(ix->txn, ix->post, &ix->postc);
+    if (rc) {
+        mdb_txn_reset(ix->txn);
+        return db_fail(err, ix, "begin a read", rc);
+    }
     if ((rc = refresh(ix, ix->txn, ix->loaded.ndocs == UINT64_MAX))) {
         mdb_txn_reset(ix->txn);
         ix->loaded.ndocs = UINT64_MAX;
@@ -258,28 +269,32 @@ void ix_end_read(nd_index *ix)
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
 {
     uint32_t bucket = pkey >> 8;
-    uint8_t tag = (uint8_t)pkey;
+    uint8_t tag = (uint8_t)pkey, from[IX_POSTING_BYTES] = { tag };
     memset(key, 0, sizeof *key);
     int rc = hot_get(ix, pkey, key);
     if (rc) return rc < 0 ? -1 : 0;
-    MDB_val k, d;
     size_t first = ix->hits.n;
-    MDB_cursor *c;
-    if (mdb_cursor_open(ix->txn, ix->post, &c)) return -1;
-    k = (MDB_val){ sizeof bucket, &bucket };
-    rc = mdb_cursor_get(c, &k, &d, MDB_SET);
-    if (rc == 0) rc = mdb_cursor_get(c, &k, &d, MDB_GET_MULTIPLE);
+    /* The key's run of its bucket starts at the first posting >= (tag, 0).
+     * The cursor finds its page; the page's postings are read at once. */
+    MDB_val k = { sizeof bucket, &bucket }, d = { sizeof from, from };
+    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_BOTH_RANGE);
+    if (rc == 0) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
     while (rc == 0) {
         const uint8_t *p = d.mv_data;
-        for (size_t i = 0; i + IX_POSTING_BYTES <= d.mv_size; i += IX_POSTING_BYTES)
-            if (p[i + 4] == tag) {
-                uint32_t dn = (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
-                if (nd_vec_push(&ix->hits, dn)) rc = ENOMEM;
-            }
-        if (rc == 0) rc = mdb_cursor_get(c, &k, &d, MDB_NEXT_MULTIPLE);
+        size_t n = d.mv_size / IX_POSTING_BYTES, lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p[mid * IX_POSTING_BYTES] < tag) lo = mid + 1;
+            else hi = mid;
+        }
+        if (nd_vec_reserve(&ix->hits, n - lo)) return -1;
+        for (p += lo * IX_POSTING_BYTES; lo < n && p[0] == tag; lo++, p += IX_POSTING_BYTES)
+            ix->hits.v[ix->hits.n++] = (uint32_t)p[1] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 8 | p[4];
+        if (lo < n) break;  /* the run ends in this page */
+        rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE);
     }
-    mdb_cursor_close(c);
-    if (rc != MDB_NOTFOUND) return -1;
+    if (rc && rc != MDB_NOTFOUND) return -1;
+    /* a tail bucket holds few postings (a merge's worth of documents): scanned whole */
     const ix_bucket *b = &ix->buckets[bucket];
     for (uint32_t i = 0; i < b->n; i++)
         if ((uint8_t)b->v[i] == tag && nd_vec_push(&ix->hits, (uint32_t)(b->v[i] >> 8))) return -1;
@@ -385,23 +400,21 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     return 0;
 }
 
-/* Appends the tail's postings to post, bucket by bucket (each in document
- * order, so every put is an append), and empties the tail. */
+/* Moves the tail's postings into post (inserts: a bucket's postings sort
+ * by tag, then document) and empties the tail. */
 static int merge(nd_index *ix)
 {
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(ix->txn, ix->post, &c);
+    int rc = 0;
     for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
         const ix_bucket *b = &ix->buckets[bucket];
         for (uint32_t i = 0; !rc && i < b->n; i++) {
             uint32_t dn = (uint32_t)(b->v[i] >> 8);
-            uint8_t val[IX_POSTING_BYTES] = { (uint8_t)(dn >> 24), (uint8_t)(dn >> 16), (uint8_t)(dn >> 8), (uint8_t)dn,
-                                              (uint8_t)b->v[i] };
+            uint8_t val[IX_POSTING_BYTES] = { (uint8_t)b->v[i], (uint8_t)(dn >> 24), (uint8_t)(dn >> 16), (uint8_t)(dn >> 8),
+                                              (uint8_t)dn };
             MDB_val k = { sizeof bucket, &bucket }, d = { sizeof val, val };
-            rc = mdb_cursor_put(c, &k, &d, MDB_APPENDDUP);
+            rc = mdb_cursor_put(ix->postc, &k, &d, 0);
         }
     }
-    if (!rc) mdb_cursor_close(c);
     if (!rc) rc = mdb_drop(ix->txn, ix->tail, 0);
     if (rc) return rc;
     ix->st.merged = ix->st.ndocs;
@@ -425,6 +438,7 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
     if (!rc) rc = mdb_txn_commit(ix->txn);
     else mdb_txn_abort(ix->txn);
     ix->txn = NULL;
+    ix->postc = NULL;
     if (rc) {
         uint32_t lost = ix->pending;
         ix_abort(ix);
@@ -574,6 +588,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
 void nd_index_close(nd_index *ix)
 {
     if (!ix) return;
+    if (ix->o.read_only && ix->postc) mdb_cursor_close(ix->postc);  /* a write transaction's go with it */
     if (ix->txn) mdb_txn_abort(ix->txn);
     if (ix->env) mdb_env_close(ix->env);
     if (ix->lockfd >= 0) close(ix->lockfd);
