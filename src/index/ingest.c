@@ -191,9 +191,7 @@ static int find_candidates(nd_index *ix)
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
         if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        nd_record r;
-        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
-        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
+        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f) };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);
@@ -224,6 +222,7 @@ static int verify_candidates(nd_index *ix)
         ix_match *m = &ix->cands.v[i];
         nd_record r;
         if (ix_record(ix, m->docno, &r)) return -1;
+        m->stored_verdict = r.verdict;
         /* compact features on both sides, stored text or not: as the scan compares */
         int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
         if (rc) return rc;
