@@ -59,6 +59,7 @@
 #define IX_CHUNK 256                  /* counters per row of the counters table */
 #define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
 #define IX_POSTING_BYTES 5
+#define IX_AHEAD 8                    /* keys ahead whose lookups ix_prefetch starts */
 
 typedef struct ix_state {
     uint64_t ndocs;         /* committed documents */
@@ -163,6 +164,12 @@ void ix_abort(nd_index *ix);
  * documents (merged and tail) are appended to ix->hits.  0, or -1 on a
  * database error or out of memory. */
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *k);
+
+/* Starts the memory reads ix_postings will make for the query's keys after
+ * ix->pkeys.v[i], so that they do not wait on them one by one (the mirrors
+ * are large and read at random): the hot entry and tail bucket of the key
+ * IX_AHEAD on, the tail postings of the one half as far. */
+void ix_prefetch(const nd_index *ix, size_t i);
 
 /* Stores document ix->st.ndocs: its record bytes (ix->rec), id, its keys
  * (ix->pkeys, with ix->kinfo as the query found them), and the counts of

@@ -125,6 +125,7 @@ static int find_candidates(nd_index *ix)
         for (size_t i = pairs ? ix->nq : 0; i < ix->pkeys.n; i++) {
             ix_key *k = &ix->kinfo.v[i];
             uint32_t pk = ix->pkeys.v[i], agree = 0;
+            ix_prefetch(ix, i);
             int slot = 0, pair = 0;
             for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++) {
                 slot |= ix->slotkeys[s] == pk;

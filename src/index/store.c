@@ -125,10 +125,16 @@ static int refresh(nd_index *ix, MDB_txn *t, int force)
 
 /* ---- the writer's mirror of `hot` ------------------------------------ */
 
+/* Where key's search starts: projected keys are mixed already. */
+static size_t hot_home(const nd_index *ix, uint32_t key)
+{
+    return key & (ix->hotmap.cap - 1);
+}
+
 /* The entry of key, or the empty one where it would go. */
 static ix_hot *hot_slot(const nd_index *ix, uint32_t key)
 {
-    size_t mask = ix->hotmap.cap - 1, h = key & mask;  /* projected keys are mixed already */
+    size_t mask = ix->hotmap.cap - 1, h = hot_home(ix, key);
     while (ix->hotmap.v[h].key1 && ix->hotmap.v[h].key1 != key + 1) h = (h + 1) & mask;
     return &ix->hotmap.v[h];
 }
@@ -300,6 +306,17 @@ int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
         if ((uint8_t)b->v[i] == tag && nd_vec_push(&ix->hits, (uint32_t)(b->v[i] >> 8))) return -1;
     key->count = (uint32_t)(ix->hits.n - first);
     return 0;
+}
+
+void ix_prefetch(const nd_index *ix, size_t i)
+{
+    size_t far = i + IX_AHEAD, near = i + IX_AHEAD / 2;
+    if (far < ix->pkeys.n) {
+        uint32_t pk = ix->pkeys.v[far];
+        if (!ix->o.read_only) __builtin_prefetch(&ix->hotmap.v[hot_home(ix, pk)]);
+        __builtin_prefetch(&ix->buckets[pk >> 8]);
+    }
+    if (near < ix->pkeys.n) __builtin_prefetch(ix->buckets[ix->pkeys.v[near] >> 8].v);
 }
 
 int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
