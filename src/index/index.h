@@ -11,8 +11,8 @@
  *   tail      u32 document number -> its projected keys (u32 each), for the
  *             documents not yet merged into post
  *   hot       u32 projected key -> {documents, newest document}: keys held by
- *             more than ND_ALL_PAIRS_POSTING documents; their lists stop
- *             growing there
+ *             more than ND_ALL_PAIRS_POSTING documents; their postings leave
+ *             post and tail at the next merge
  *   counters  u32 chunk -> 256 u32 document-frequency counters
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
@@ -34,9 +34,10 @@
  * transaction, so a commit rewrites few pages however large the index is.
  * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
  * bucket; the writer mirrors `hot` too (readers, whose snapshot moves with
- * every commit, look it up).  Since hot keys leave the lists, a bucket holds about
- * keys-per-document * documents / 65,536 postings; a lookup reads its key's
- * run only (a tail bucket, a merge's worth, is scanned whole). */
+ * every commit, look it up).  Since hot keys leave the lists, a bucket
+ * holds about keys-per-document * documents / 65,536 postings; a lookup
+ * reads its key's run only (a tail bucket, a merge's worth, is scanned
+ * whole). */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
 #include <lmdb.h>
@@ -82,6 +83,7 @@ typedef struct ix_key {
 typedef struct ix_hot {
     uint32_t key1;          /* projected key + 1; 0 for an empty entry */
     uint32_t count, newest;
+    uint8_t fresh;          /* may still have postings: hot since the last merge (or the last load) */
 } ix_hot;
 
 typedef struct ix_bucket {

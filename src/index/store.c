@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../util/sort.h"
 
 #define MERGE_EVERY 32768            /* default tail length that triggers a merge into post */
 #define MAP_SIZE ((size_t)1 << 38)   /* address space reserved; the file grows as used */
@@ -153,8 +154,13 @@ static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
         free(old);
     }
     ix_hot *e = hot_slot(ix, key);
-    ix->hotmap.n += !e->key1;
-    *e = (ix_hot){ key + 1, count, newest };
+    if (!e->key1) {
+        /* a key turning hot, or one loaded: its postings may linger */
+        *e = (ix_hot){ .key1 = key + 1, .fresh = 1 };
+        ix->hotmap.n++;
+    }
+    e->count = count;
+    e->newest = newest;
     return 0;
 }
 
@@ -417,25 +423,115 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     return 0;
 }
 
-/* Moves the tail's postings into post (inserts: a bucket's postings sort
- * by tag, then document) and empties the tail. */
-static int merge(nd_index *ix)
+/* Scratch of a merge. */
+typedef struct ix_merge {
+    ND_VEC(uint8_t) held, out;  /* a bucket's postings in post; merged */
+    ND_VEC(uint64_t) tail;      /* its tail postings by tag (document << 8 | tag) */
+    uint32_t drop[256 / 32];    /* tags of its keys turned hot since the last merge */
+    uint64_t dropped;           /* postings left out */
+} ix_merge;
+
+/* The value in post of a tail posting (document << 8 | tag). */
+static void posting_value(uint64_t v, uint8_t out[IX_POSTING_BYTES])
 {
+    uint32_t dn = (uint32_t)(v >> 8);
+    out[0] = (uint8_t)v;
+    out[1] = (uint8_t)(dn >> 24);
+    out[2] = (uint8_t)(dn >> 16);
+    out[3] = (uint8_t)(dn >> 8);
+    out[4] = (uint8_t)dn;
+}
+
+/* Merges bucket's tail postings into post, leaving out m->drop's tags.
+ * Without any, they are inserted; else the bucket is rewritten whole: its
+ * postings read, the tail's merged in, and written back in one put.  0 or
+ * an LMDB error. */
+static int merge_bucket(nd_index *ix, ix_merge *m, uint32_t bucket, int dropping)
+{
+    const ix_bucket *b = &ix->buckets[bucket];
+    MDB_val k = { sizeof bucket, &bucket }, d;
     int rc = 0;
-    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
-        const ix_bucket *b = &ix->buckets[bucket];
+    if (!dropping) {
+        uint8_t v[IX_POSTING_BYTES];
         for (uint32_t i = 0; !rc && i < b->n; i++) {
-            uint32_t dn = (uint32_t)(b->v[i] >> 8);
-            uint8_t val[IX_POSTING_BYTES] = { (uint8_t)b->v[i], (uint8_t)(dn >> 24), (uint8_t)(dn >> 16), (uint8_t)(dn >> 8),
-                                              (uint8_t)dn };
-            MDB_val k = { sizeof bucket, &bucket }, d = { sizeof val, val };
+            posting_value(b->v[i], v);
+            d = (MDB_val){ sizeof v, v };
             rc = mdb_cursor_put(ix->postc, &k, &d, 0);
         }
+        return rc;
     }
+    m->held.n = 0;
+    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_SET);
+    int held = rc == 0;
+    if (held) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
+    for (; rc == 0; rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE)) {
+        if (nd_vec_reserve(&m->held, d.mv_size)) return ENOMEM;
+        memcpy(m->held.v + m->held.n, d.mv_data, d.mv_size);
+        m->held.n += d.mv_size;
+    }
+    if (rc != MDB_NOTFOUND) return rc;
+    /* the tail's postings by tag, each tag's still in document order */
+    uint32_t at[257] = { 0 };
+    if (nd_vec_reserve(&m->tail, b->n) || nd_vec_reserve(&m->out, m->held.n + (size_t)b->n * IX_POSTING_BYTES))
+        return ENOMEM;
+    for (uint32_t i = 0; i < b->n; i++) at[(uint8_t)b->v[i] + 1]++;
+    for (unsigned t = 0; t < 256; t++) at[t + 1] += at[t];
+    for (uint32_t i = 0; i < b->n; i++) m->tail.v[at[(uint8_t)b->v[i]]++] = b->v[i];
+    /* a tag's postings in post come first: their documents are older */
+    const uint8_t *h = m->held.v, *end = h + m->held.n;
+    m->out.n = 0;
+    for (uint32_t j = 0; h < end || j < b->n;) {
+        uint8_t t[IX_POSTING_BYTES];
+        const uint8_t *p = h;
+        if (h < end && (j == b->n || h[0] <= (uint8_t)m->tail.v[j])) {
+            h += IX_POSTING_BYTES;
+        } else {
+            posting_value(m->tail.v[j++], t);
+            p = t;
+        }
+        if (m->drop[p[0] / 32] >> (p[0] % 32) & 1) {
+            m->dropped++;
+        } else {
+            memcpy(m->out.v + m->out.n, p, IX_POSTING_BYTES);
+            m->out.n += IX_POSTING_BYTES;
+        }
+    }
+    if (!b->n && m->out.n == m->held.n) return 0;  /* unchanged */
+    k = (MDB_val){ sizeof bucket, &bucket };  /* the cursor pointed it into the page */
+    if (held && (rc = mdb_del(ix->txn, ix->post, &k, NULL))) return rc;
+    MDB_val many[2] = { { IX_POSTING_BYTES, m->out.v }, { m->out.n / IX_POSTING_BYTES, NULL } };
+    return m->out.n ? mdb_cursor_put(ix->postc, &k, many, MDB_MULTIPLE | MDB_APPENDDUP) : 0;
+}
+
+/* Merges the tail into post, bucket by bucket, and empties it.  Postings of
+ * keys that turned hot since the last merge are left out, and taken out of
+ * post: a lookup stops at `hot` and never reads them again. */
+static int merge(nd_index *ix)
+{
+    ix_merge m = { 0 };
+    ND_VEC(uint32_t) gone = { 0 };  /* those keys, sorted; then the sort's scratch */
+    int rc = 0;
+    for (size_t i = 0; i < ix->hotmap.cap && !rc; i++)
+        if (ix->hotmap.v[i].fresh && nd_vec_push(&gone, ix->hotmap.v[i].key1 - 1)) rc = ENOMEM;
+    if (!rc && nd_vec_reserve(&gone, gone.n)) rc = ENOMEM;
+    if (!rc) nd_sort_u32(gone.v, (uint32_t)gone.n, gone.v + gone.n);
+    size_t g = 0;
+    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
+        memset(m.drop, 0, sizeof m.drop);
+        int dropping = 0;
+        for (; g < gone.n && gone.v[g] >> 8 == bucket; g++, dropping = 1) m.drop[gone.v[g] % 256 / 32] |= 1u << gone.v[g] % 32;
+        if (ix->buckets[bucket].n || dropping) rc = merge_bucket(ix, &m, bucket, dropping);
+    }
+    nd_vec_free(&m.held);
+    nd_vec_free(&m.out);
+    nd_vec_free(&m.tail);
+    nd_vec_free(&gone);
     if (!rc) rc = mdb_drop(ix->txn, ix->tail, 0);
     if (rc) return rc;
     ix->st.merged = ix->st.ndocs;
+    ix->st.postings -= m.dropped;
     tail_clear(ix);
+    for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].fresh = 0;
     return 0;
 }
 

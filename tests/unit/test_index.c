@@ -395,6 +395,79 @@ static void lookups_span_pages(void)
     remove_dir(dir);
 }
 
+/* The postings in post of keys in the hot table; all of post's in *n, and
+ * the stats' count less the tail's in *counted. */
+static size_t hot_postings(nd_index *ix, size_t *n, uint64_t *counted)
+{
+    nd_error err;
+    nd_index_stats st;
+    MDB_cursor *c;
+    MDB_val k, d;
+    size_t hot = 0;
+    *n = 0;
+    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
+    *counted = st.postings;
+    CHECK_INT(ix_begin(ix, &err), ND_OK);
+    for (uint32_t b = 0; b < IX_BUCKETS; b++) *counted -= ix->buckets[b].n;
+    CHECK_INT(mdb_cursor_open(ix->txn, ix->post, &c), 0);
+    for (int rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        uint32_t bucket, pk;
+        memcpy(&bucket, k.mv_data, sizeof bucket);
+        pk = bucket << 8 | ((const uint8_t *)d.mv_data)[0];
+        MDB_val hk = { sizeof pk, &pk }, hd;
+        hot += mdb_get(ix->txn, ix->hot, &hk, &hd) == 0;
+        ++*n;
+    }
+    mdb_cursor_close(c);
+    return hot;
+}
+
+/* A merge takes the postings of keys that turned hot since the last one out
+ * of post, and leaves those in the tail out (they are never read again),
+ * also when the writer reopened in between; the postings count follows. */
+static void merges_drop_hot_keys(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    size_t n, held;
+    uint64_t counted;
+    ix->merge_every = 40;
+    add_holders(ix, 0, "a", 40);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merged: 000's keys held by 40 */
+    CHECK_INT(hot_postings(ix, &n, &counted), 0);
+    held = n;
+    CHECK_INT(counted, n);
+    add_holders(ix, 0, "b", 30);                   /* hot from the 25th on */
+    add_holders(ix, 3, "c", 10);
+    CHECK(hot_postings(ix, &n, &counted) > 50);    /* before the merge, 40 each in post */
+    CHECK_INT(n, held);
+    CHECK_INT(counted, n);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges b and c */
+    CHECK_INT(hot_postings(ix, &n, &counted), 0);
+    CHECK_INT(counted, n);
+    ix->merge_every = 100;
+    add_holders(ix, 3, "d", 60);                   /* 003's turn hot with the 55th */
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* not merged */
+    nd_index_close(ix);
+    ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    CHECK(hot_postings(ix, &n, &counted) > 50);    /* c's, merged before they turned */
+    CHECK_INT(counted, n);
+    ix->merge_every = 60;
+    nd_index_answer a;
+    CHECK_INT(add_seed(ix, 4, &a), ND_OK);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges d and 004 */
+    CHECK_INT(hot_postings(ix, &n, &counted), 0);
+    CHECK_INT(counted, n);
+    nd_index_close(ix);
+    remove_dir(dir);
+}
+
 /* Documents not committed are gone after close; committed ones survive. */
 static void commit_is_the_boundary(void)
 {
@@ -695,6 +768,6 @@ static void filter_lines(void)
 }
 
 CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys), TEST(hot_keys_in_memory),
-           TEST(lookups_give_the_holders), TEST(lookups_span_pages), TEST(commit_is_the_boundary), TEST(merges_keep_verdicts),
-           TEST(other_format_refused), TEST(second_writer_refused), TEST(readers_beside_writer), TEST(compact_round_trip),
-           TEST(filter_lines))
+           TEST(lookups_give_the_holders), TEST(lookups_span_pages), TEST(merges_drop_hot_keys), TEST(commit_is_the_boundary),
+           TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused), TEST(readers_beside_writer),
+           TEST(compact_round_trip), TEST(filter_lines))
