@@ -258,7 +258,7 @@ nd_status nd_report_write(FILE *out, const nd_corpus *c, const nd_result *r,
  * committed state.  Documents added by the writer become durable, and
  * visible to readers, at nd_index_commit(). */
 
-#define ND_INDEX_FORMAT 3        /* on-disk format version this library reads and writes */
+#define ND_INDEX_FORMAT 4        /* on-disk format version this library reads and writes */
 
 typedef struct nd_index nd_index;
 

@@ -5,13 +5,14 @@
  *   meta      "format" -> u32 version; "state" -> ix_state
  *   docs      u32 document number -> record (record.h); numbers count up from 0
  *   ids       document id -> u32 document number
- *   post      u32 bucket -> 5-byte values (document number big-endian, key tag),
- *             sorted and appended in document order: the merged posting lists
+ *   post      u32 bucket -> 5-byte values (key tag, document number big-endian),
+ *             sorted: the merged posting lists, a key's (its tag's) together
+ *             and in document order
  *   tail      u32 document number -> its projected keys (u32 each), for the
  *             documents not yet merged into post
  *   hot       u32 projected key -> {documents, newest document}: keys held by
- *             more than ND_ALL_PAIRS_POSTING documents; their lists stop
- *             growing there
+ *             more than ND_ALL_PAIRS_POSTING documents; their postings leave
+ *             post and tail at the next merge
  *   counters  u32 chunk -> 256 u32 document-frequency counters
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
@@ -32,8 +33,11 @@
  * commit) and are merged into `post` every MERGE_EVERY documents, in one
  * transaction, so a commit rewrites few pages however large the index is.
  * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
- * bucket.  Since hot keys leave the lists, a bucket holds about
- * keys-per-document * documents / 65,536 postings, scanned per lookup. */
+ * bucket; the writer mirrors `hot` too (readers, whose snapshot moves with
+ * every commit, look it up).  Since hot keys leave the lists, a bucket
+ * holds about keys-per-document * documents / 65,536 postings; a lookup
+ * reads its key's run only (a tail bucket, a merge's worth, is scanned
+ * whole). */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
 #include <lmdb.h>
@@ -56,6 +60,7 @@
 #define IX_CHUNK 256                  /* counters per row of the counters table */
 #define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
 #define IX_POSTING_BYTES 5
+#define IX_AHEAD 8                    /* keys ahead whose lookups ix_prefetch starts */
 
 typedef struct ix_state {
     uint64_t ndocs;         /* committed documents */
@@ -73,6 +78,13 @@ typedef struct ix_key {
     uint8_t hot;
     uint8_t skip;           /* not stored under it: a pair key of a slot not hot */
 } ix_key;
+
+/* An entry of the writer's mirror of `hot`. */
+typedef struct ix_hot {
+    uint32_t key1;          /* projected key + 1; 0 for an empty entry */
+    uint32_t count, newest;
+    uint8_t fresh;          /* may still have postings: hot since the last merge (or the last load) */
+} ix_hot;
 
 typedef struct ix_bucket {
     uint64_t *v;            /* document number << 8 | tag, in document order */
@@ -101,6 +113,7 @@ struct nd_index {
     MDB_env *env;
     MDB_dbi meta, docs, ids, post, tail, hot, counters;
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
+    MDB_cursor *postc;      /* on post in txn: the lookups', and the merge's */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
     uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */
@@ -111,6 +124,7 @@ struct nd_index {
     uint32_t df_finished;   /* df.table holds weights for this many documents */
     uint8_t dirty[IX_CHUNKS];
     ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+    ND_VEC(ix_hot) hotmap;  /* writer: `hot` as of txn, open addressing (n counts entries, cap a power of 2) */
     ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
     /* scratch of one query */
@@ -152,6 +166,12 @@ void ix_abort(nd_index *ix);
  * documents (merged and tail) are appended to ix->hits.  0, or -1 on a
  * database error or out of memory. */
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *k);
+
+/* Starts the memory reads ix_postings will make for the query's keys after
+ * ix->pkeys.v[i], so that they do not wait on them one by one (the mirrors
+ * are large and read at random): the hot entry and tail bucket of the key
+ * IX_AHEAD on, the tail postings of the one half as far. */
+void ix_prefetch(const nd_index *ix, size_t i);
 
 /* Stores document ix->st.ndocs: its record bytes (ix->rec), id, its keys
  * (ix->pkeys, with ix->kinfo as the query found them), and the counts of

@@ -125,6 +125,7 @@ static int find_candidates(nd_index *ix)
         for (size_t i = pairs ? ix->nq : 0; i < ix->pkeys.n; i++) {
             ix_key *k = &ix->kinfo.v[i];
             uint32_t pk = ix->pkeys.v[i], agree = 0;
+            ix_prefetch(ix, i);
             int slot = 0, pair = 0;
             for (unsigned s = 0; (pk & IX_SLOT_KEY) && s < IX_SLOT_KEYS; s++) {
                 slot |= ix->slotkeys[s] == pk;
@@ -191,9 +192,7 @@ static int find_candidates(nd_index *ix)
         /* scan's candidates need ND_MIN_SHARED_FRACTION, but below the derived
          * fraction it only checks them for related coverage: no verdict */
         if (shared < ND_DERIVED_SHARED_FRACTION * fewer) continue;
-        nd_record r;
-        if (ix_record(ix, t->docno1 - 1, &r)) return -1;
-        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f), .stored_verdict = r.verdict };
+        ix_match m = { .docno = t->docno1 - 1, .shared = (uint32_t)(shared + 0.5f) };
         if (nd_vec_push(&ix->cands, m)) return -1;
     }
     if (ix->cands.n) qsort(ix->cands.v, ix->cands.n, sizeof *ix->cands.v, by_shared);
@@ -224,6 +223,7 @@ static int verify_candidates(nd_index *ix)
         ix_match *m = &ix->cands.v[i];
         nd_record r;
         if (ix_record(ix, m->docno, &r)) return -1;
+        m->stored_verdict = r.verdict;
         /* compact features on both sides, stored text or not: as the scan compares */
         int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
         if (rc) return rc;

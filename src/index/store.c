@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../util/error.h"
+#include "../util/sort.h"
 
 #define MERGE_EVERY 32768            /* default tail length that triggers a merge into post */
 #define MAP_SIZE ((size_t)1 << 38)   /* address space reserved; the file grows as used */
@@ -123,6 +124,100 @@ static int refresh(nd_index *ix, MDB_txn *t, int force)
     return 0;
 }
 
+/* ---- the writer's mirror of `hot` ------------------------------------ */
+
+/* Where key's search starts: projected keys are mixed already. */
+static size_t hot_home(const nd_index *ix, uint32_t key)
+{
+    return key & (ix->hotmap.cap - 1);
+}
+
+/* The entry of key, or the empty one where it would go. */
+static ix_hot *hot_slot(const nd_index *ix, uint32_t key)
+{
+    size_t mask = ix->hotmap.cap - 1, h = hot_home(ix, key);
+    while (ix->hotmap.v[h].key1 && ix->hotmap.v[h].key1 != key + 1) h = (h + 1) & mask;
+    return &ix->hotmap.v[h];
+}
+
+/* Sets key's entry, growing the table to stay at most half full.  0 or -1. */
+static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
+{
+    if (2 * (ix->hotmap.n + 1) > ix->hotmap.cap) {
+        size_t cap = 2 * ix->hotmap.cap, oldcap = ix->hotmap.cap;
+        ix_hot *old = ix->hotmap.v, *v = calloc(cap, sizeof *v);
+        if (!v) return -1;
+        ix->hotmap.v = v;
+        ix->hotmap.cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].key1) *hot_slot(ix, old[i].key1 - 1) = old[i];
+        free(old);
+    }
+    ix_hot *e = hot_slot(ix, key);
+    if (!e->key1) {
+        /* a key turning hot, or one loaded: its postings may linger */
+        *e = (ix_hot){ .key1 = key + 1, .fresh = 1 };
+        ix->hotmap.n++;
+    }
+    e->count = count;
+    e->newest = newest;
+    return 0;
+}
+
+/* Loads the mirror from the hot table as committed in t. */
+static int hot_load(nd_index *ix, MDB_txn *t)
+{
+    if (!ix->hotmap.v && !(ix->hotmap.v = calloc(ix->hotmap.cap = 1024, sizeof *ix->hotmap.v))) {
+        ix->hotmap.cap = 0;
+        return ENOMEM;
+    }
+    memset(ix->hotmap.v, 0, ix->hotmap.cap * sizeof *ix->hotmap.v);
+    ix->hotmap.n = 0;
+    MDB_cursor *c;
+    MDB_val k, d;
+    int rc = mdb_cursor_open(t, ix->hot, &c);
+    if (rc) return rc;
+    while ((rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) == 0) {
+        uint32_t pk, hv[2];
+        if (k.mv_size != sizeof pk || d.mv_size != sizeof hv) {
+            rc = MDB_CORRUPTED;
+            break;
+        }
+        memcpy(&pk, k.mv_data, sizeof pk);
+        memcpy(hv, d.mv_data, sizeof hv);
+        if (hot_set(ix, pk, hv[0], hv[1])) {
+            rc = ENOMEM;
+            break;
+        }
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+/* Whether pkey is hot as of ix->txn, with its count and newest holder in
+ * *key.  1, 0, or -1 on a database error. */
+static int hot_get(nd_index *ix, uint32_t pkey, ix_key *key)
+{
+    uint32_t hv[2];
+    if (!ix->o.read_only) {
+        const ix_hot *e = hot_slot(ix, pkey);
+        if (!e->key1) return 0;
+        hv[0] = e->count;
+        hv[1] = e->newest;
+    } else {
+        /* a reader's snapshot moves with every commit: it asks the table */
+        MDB_val k = { sizeof pkey, &pkey }, d;
+        int rc = mdb_get(ix->txn, ix->hot, &k, &d);
+        if (rc == MDB_NOTFOUND) return 0;
+        if (rc || d.mv_size != sizeof hv) return -1;
+        memcpy(hv, d.mv_data, sizeof hv);
+    }
+    key->hot = 1;
+    key->count = hv[0];
+    key->newest = hv[1];
+    return 1;
+}
+
 /* Reloads the committed state (after open or a failed group). */
 static int reload(nd_index *ix)
 {
@@ -130,6 +225,7 @@ static int reload(nd_index *ix)
     int rc = mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t);
     if (rc) return rc;
     rc = refresh(ix, t, 1);
+    if (!rc) rc = hot_load(ix, t);
     mdb_txn_abort(t);
     return rc;
 }
@@ -138,6 +234,7 @@ void ix_abort(nd_index *ix)
 {
     if (ix->txn) mdb_txn_abort(ix->txn);
     ix->txn = NULL;
+    ix->postc = NULL;  /* a write transaction's cursors end with it */
     ix->pending = 0;
     if (reload(ix)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
     /* the dropped documents' numbers will be given again */
@@ -152,10 +249,20 @@ nd_status ix_begin(nd_index *ix, nd_error *err)
         if (ix->txn) return ND_OK;
         if (ix->loaded.ndocs == UINT64_MAX && (rc = reload(ix))) return db_fail(err, ix, "read its state", rc);
         if ((rc = mdb_txn_begin(ix->env, NULL, 0, &ix->txn))) return db_fail(err, ix, "begin a write", rc);
+        if ((rc = mdb_cursor_open(ix->txn, ix->post, &ix->postc))) {
+            mdb_txn_abort(ix->txn);
+            ix->txn = NULL;
+            return db_fail(err, ix, "begin a write", rc);
+        }
         return ND_OK;
     }
     rc = ix->txn ? mdb_txn_renew(ix->txn) : mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &ix->txn);
     if (rc) return db_fail(err, ix, "begin a read", rc);
+    rc = ix->postc ? mdb_cursor_renew(ix->txn, ix->postc) : mdb_cursor_open(ix->txn, ix->post, &ix->postc);
+    if (rc) {
+        mdb_txn_reset(ix->txn);
+        return db_fail(err, ix, "begin a read", rc);
+    }
     if ((rc = refresh(ix, ix->txn, ix->loaded.ndocs == UINT64_MAX))) {
         mdb_txn_reset(ix->txn);
         ix->loaded.ndocs = UINT64_MAX;
@@ -173,41 +280,49 @@ void ix_end_read(nd_index *ix)
 
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
 {
-    uint32_t bucket = pkey >> 8, hv[2];
-    uint8_t tag = (uint8_t)pkey;
+    uint32_t bucket = pkey >> 8;
+    uint8_t tag = (uint8_t)pkey, from[IX_POSTING_BYTES] = { tag };
     memset(key, 0, sizeof *key);
-    MDB_val k = { sizeof pkey, &pkey }, d;
-    int rc = mdb_get(ix->txn, ix->hot, &k, &d);
-    if (rc == 0 && d.mv_size == sizeof hv) {
-        memcpy(hv, d.mv_data, sizeof hv);
-        key->hot = 1;
-        key->count = hv[0];
-        key->newest = hv[1];
-        return 0;
-    }
-    if (rc != MDB_NOTFOUND) return -1;
+    int rc = hot_get(ix, pkey, key);
+    if (rc) return rc < 0 ? -1 : 0;
     size_t first = ix->hits.n;
-    MDB_cursor *c;
-    if (mdb_cursor_open(ix->txn, ix->post, &c)) return -1;
-    k = (MDB_val){ sizeof bucket, &bucket };
-    rc = mdb_cursor_get(c, &k, &d, MDB_SET);
-    if (rc == 0) rc = mdb_cursor_get(c, &k, &d, MDB_GET_MULTIPLE);
+    /* The key's run of its bucket starts at the first posting >= (tag, 0).
+     * The cursor finds its page; the page's postings are read at once. */
+    MDB_val k = { sizeof bucket, &bucket }, d = { sizeof from, from };
+    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_BOTH_RANGE);
+    if (rc == 0) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
     while (rc == 0) {
         const uint8_t *p = d.mv_data;
-        for (size_t i = 0; i + IX_POSTING_BYTES <= d.mv_size; i += IX_POSTING_BYTES)
-            if (p[i + 4] == tag) {
-                uint32_t dn = (uint32_t)p[i] << 24 | (uint32_t)p[i + 1] << 16 | (uint32_t)p[i + 2] << 8 | p[i + 3];
-                if (nd_vec_push(&ix->hits, dn)) rc = ENOMEM;
-            }
-        if (rc == 0) rc = mdb_cursor_get(c, &k, &d, MDB_NEXT_MULTIPLE);
+        size_t n = d.mv_size / IX_POSTING_BYTES, lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p[mid * IX_POSTING_BYTES] < tag) lo = mid + 1;
+            else hi = mid;
+        }
+        if (nd_vec_reserve(&ix->hits, n - lo)) return -1;
+        for (p += lo * IX_POSTING_BYTES; lo < n && p[0] == tag; lo++, p += IX_POSTING_BYTES)
+            ix->hits.v[ix->hits.n++] = (uint32_t)p[1] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 8 | p[4];
+        if (lo < n) break;  /* the run ends in this page */
+        rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE);
     }
-    mdb_cursor_close(c);
-    if (rc != MDB_NOTFOUND) return -1;
+    if (rc && rc != MDB_NOTFOUND) return -1;
+    /* a tail bucket holds few postings (a merge's worth of documents): scanned whole */
     const ix_bucket *b = &ix->buckets[bucket];
     for (uint32_t i = 0; i < b->n; i++)
         if ((uint8_t)b->v[i] == tag && nd_vec_push(&ix->hits, (uint32_t)(b->v[i] >> 8))) return -1;
     key->count = (uint32_t)(ix->hits.n - first);
     return 0;
+}
+
+void ix_prefetch(const nd_index *ix, size_t i)
+{
+    size_t far = i + IX_AHEAD, near = i + IX_AHEAD / 2;
+    if (far < ix->pkeys.n) {
+        uint32_t pk = ix->pkeys.v[far];
+        if (!ix->o.read_only) __builtin_prefetch(&ix->hotmap.v[hot_home(ix, pk)]);
+        __builtin_prefetch(&ix->buckets[pk >> 8]);
+    }
+    if (near < ix->pkeys.n) __builtin_prefetch(ix->buckets[ix->pkeys.v[near] >> 8].v);
 }
 
 int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
@@ -291,7 +406,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
         }
         if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
         MDB_val hk = { sizeof pk, &pk }, hd = { sizeof hv, hv };
-        if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0)) return -1;
+        if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0) || hot_set(ix, pk, hv[0], hv[1])) return -1;
     }
     d = (MDB_val){ (size_t)n * 4, ix->pkeys.v };
     if (n && mdb_put(ix->txn, ix->tail, &k, &d, MDB_APPEND)) return -1;
@@ -308,27 +423,115 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     return 0;
 }
 
-/* Appends the tail's postings to post, bucket by bucket (each in document
- * order, so every put is an append), and empties the tail. */
-static int merge(nd_index *ix)
+/* Scratch of a merge. */
+typedef struct ix_merge {
+    ND_VEC(uint8_t) held, out;  /* a bucket's postings in post; merged */
+    ND_VEC(uint64_t) tail;      /* its tail postings by tag (document << 8 | tag) */
+    uint32_t drop[256 / 32];    /* tags of its keys turned hot since the last merge */
+    uint64_t dropped;           /* postings left out */
+} ix_merge;
+
+/* The value in post of a tail posting (document << 8 | tag). */
+static void posting_value(uint64_t v, uint8_t out[IX_POSTING_BYTES])
 {
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(ix->txn, ix->post, &c);
-    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
-        const ix_bucket *b = &ix->buckets[bucket];
+    uint32_t dn = (uint32_t)(v >> 8);
+    out[0] = (uint8_t)v;
+    out[1] = (uint8_t)(dn >> 24);
+    out[2] = (uint8_t)(dn >> 16);
+    out[3] = (uint8_t)(dn >> 8);
+    out[4] = (uint8_t)dn;
+}
+
+/* Merges bucket's tail postings into post, leaving out m->drop's tags.
+ * Without any, they are inserted; else the bucket is rewritten whole: its
+ * postings read, the tail's merged in, and written back in one put.  0 or
+ * an LMDB error. */
+static int merge_bucket(nd_index *ix, ix_merge *m, uint32_t bucket, int dropping)
+{
+    const ix_bucket *b = &ix->buckets[bucket];
+    MDB_val k = { sizeof bucket, &bucket }, d;
+    int rc = 0;
+    if (!dropping) {
+        uint8_t v[IX_POSTING_BYTES];
         for (uint32_t i = 0; !rc && i < b->n; i++) {
-            uint32_t dn = (uint32_t)(b->v[i] >> 8);
-            uint8_t val[IX_POSTING_BYTES] = { (uint8_t)(dn >> 24), (uint8_t)(dn >> 16), (uint8_t)(dn >> 8), (uint8_t)dn,
-                                              (uint8_t)b->v[i] };
-            MDB_val k = { sizeof bucket, &bucket }, d = { sizeof val, val };
-            rc = mdb_cursor_put(c, &k, &d, MDB_APPENDDUP);
+            posting_value(b->v[i], v);
+            d = (MDB_val){ sizeof v, v };
+            rc = mdb_cursor_put(ix->postc, &k, &d, 0);
+        }
+        return rc;
+    }
+    m->held.n = 0;
+    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_SET);
+    int held = rc == 0;
+    if (held) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
+    for (; rc == 0; rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE)) {
+        if (nd_vec_reserve(&m->held, d.mv_size)) return ENOMEM;
+        memcpy(m->held.v + m->held.n, d.mv_data, d.mv_size);
+        m->held.n += d.mv_size;
+    }
+    if (rc != MDB_NOTFOUND) return rc;
+    /* the tail's postings by tag, each tag's still in document order */
+    uint32_t at[257] = { 0 };
+    if (nd_vec_reserve(&m->tail, b->n) || nd_vec_reserve(&m->out, m->held.n + (size_t)b->n * IX_POSTING_BYTES))
+        return ENOMEM;
+    for (uint32_t i = 0; i < b->n; i++) at[(uint8_t)b->v[i] + 1]++;
+    for (unsigned t = 0; t < 256; t++) at[t + 1] += at[t];
+    for (uint32_t i = 0; i < b->n; i++) m->tail.v[at[(uint8_t)b->v[i]]++] = b->v[i];
+    /* a tag's postings in post come first: their documents are older */
+    const uint8_t *h = m->held.v, *end = h + m->held.n;
+    m->out.n = 0;
+    for (uint32_t j = 0; h < end || j < b->n;) {
+        uint8_t t[IX_POSTING_BYTES];
+        const uint8_t *p = h;
+        if (h < end && (j == b->n || h[0] <= (uint8_t)m->tail.v[j])) {
+            h += IX_POSTING_BYTES;
+        } else {
+            posting_value(m->tail.v[j++], t);
+            p = t;
+        }
+        if (m->drop[p[0] / 32] >> (p[0] % 32) & 1) {
+            m->dropped++;
+        } else {
+            memcpy(m->out.v + m->out.n, p, IX_POSTING_BYTES);
+            m->out.n += IX_POSTING_BYTES;
         }
     }
-    if (!rc) mdb_cursor_close(c);
+    if (!b->n && m->out.n == m->held.n) return 0;  /* unchanged */
+    k = (MDB_val){ sizeof bucket, &bucket };  /* the cursor pointed it into the page */
+    if (held && (rc = mdb_del(ix->txn, ix->post, &k, NULL))) return rc;
+    MDB_val many[2] = { { IX_POSTING_BYTES, m->out.v }, { m->out.n / IX_POSTING_BYTES, NULL } };
+    return m->out.n ? mdb_cursor_put(ix->postc, &k, many, MDB_MULTIPLE | MDB_APPENDDUP) : 0;
+}
+
+/* Merges the tail into post, bucket by bucket, and empties it.  Postings of
+ * keys that turned hot since the last merge are left out, and taken out of
+ * post: a lookup stops at `hot` and never reads them again. */
+static int merge(nd_index *ix)
+{
+    ix_merge m = { 0 };
+    ND_VEC(uint32_t) gone = { 0 };  /* those keys, sorted; then the sort's scratch */
+    int rc = 0;
+    for (size_t i = 0; i < ix->hotmap.cap && !rc; i++)
+        if (ix->hotmap.v[i].fresh && nd_vec_push(&gone, ix->hotmap.v[i].key1 - 1)) rc = ENOMEM;
+    if (!rc && nd_vec_reserve(&gone, gone.n)) rc = ENOMEM;
+    if (!rc) nd_sort_u32(gone.v, (uint32_t)gone.n, gone.v + gone.n);
+    size_t g = 0;
+    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
+        memset(m.drop, 0, sizeof m.drop);
+        int dropping = 0;
+        for (; g < gone.n && gone.v[g] >> 8 == bucket; g++, dropping = 1) m.drop[gone.v[g] % 256 / 32] |= 1u << gone.v[g] % 32;
+        if (ix->buckets[bucket].n || dropping) rc = merge_bucket(ix, &m, bucket, dropping);
+    }
+    nd_vec_free(&m.held);
+    nd_vec_free(&m.out);
+    nd_vec_free(&m.tail);
+    nd_vec_free(&gone);
     if (!rc) rc = mdb_drop(ix->txn, ix->tail, 0);
     if (rc) return rc;
     ix->st.merged = ix->st.ndocs;
+    ix->st.postings -= m.dropped;
     tail_clear(ix);
+    for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].fresh = 0;
     return 0;
 }
 
@@ -348,6 +551,7 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
     if (!rc) rc = mdb_txn_commit(ix->txn);
     else mdb_txn_abort(ix->txn);
     ix->txn = NULL;
+    ix->postc = NULL;
     if (rc) {
         uint32_t lost = ix->pending;
         ix_abort(ix);
@@ -497,12 +701,14 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
 void nd_index_close(nd_index *ix)
 {
     if (!ix) return;
+    if (ix->o.read_only && ix->postc) mdb_cursor_close(ix->postc);  /* a write transaction's go with it */
     if (ix->txn) mdb_txn_abort(ix->txn);
     if (ix->env) mdb_env_close(ix->env);
     if (ix->lockfd >= 0) close(ix->lockfd);
     nd_docfreq_free(&ix->df);
     for (uint32_t b = 0; ix->buckets && b < IX_BUCKETS; b++) free(ix->buckets[b].v);
     free(ix->buckets);
+    nd_vec_free(&ix->hotmap);
     nd_arena_free(&ix->arena);
     nd_arena_free(&ix->answer_arena);
     nd_tokeniser_free(ix->tk);
