@@ -21,13 +21,17 @@
 #define ND_RARE_POSTING_SHARE 312
 #define ND_SKETCH_SLOTS 32            /* MinHash values in a document's sketch (nd_keys_sketch) */
 #define ND_SKETCH_TRIES 4             /* sketch values a posting carries: see nd_posting_sketch */
-/* Memory for counting shared keys at once, and the most blocks that are
- * counted apart (each walks the long lists again).  At 100,000 articles
- * the lists make 45M pairs (180 MB): six blocks of 32 MB take about 0.45 s
- * (4%) more than three of 64 MB and 335 bytes a document less at the peak,
- * which keeps the scan under 2 KB a document beyond its text; at 1M
- * articles, eight blocks of 300 MB took 202.8 s on one thread against
- * 197.8 s with four, peaking at 2,012 MB against 2,256. */
+/* Memory for counting shared keys at once.  Every block walks the long
+ * lists again, which costs more the larger the corpus: at 1M articles four
+ * blocks of 600 MB took 146.7 s on one thread, eight of 300 MB 159 to 164 s.
+ * So the scan gives the block what its fingerprints and index leave of
+ * ND_SCAN_BYTES_PER_DOC a document, but at least ND_PAIR_BYTES, in at most
+ * ND_PAIR_MAX_BLOCKS blocks: at 100,000 articles that is six blocks of
+ * 32 MB (the pairs take 180 MB), at 1M five of about 500 MB.  The pair
+ * counting's own tables (12 bytes a document and 4 a thread) and the rest
+ * of the process (ids, metadata: about 120 bytes a document at 100k) come
+ * on top, which keeps the scan under 2 KB a document beyond its text. */
+#define ND_SCAN_BYTES_PER_DOC 1900
 #define ND_PAIR_BYTES ((size_t)32 << 20)
 #define ND_PAIR_MAX_BLOCKS 8
 

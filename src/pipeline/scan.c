@@ -394,16 +394,19 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     free(fp->off);  /* the postings hold what counts now: the scan's largest moment is the next */
     fp->off = NULL;
     if (built) goto done;
-    int failed = nd_candidates_of(&post, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, ND_PAIR_BYTES,
+    uint64_t per_doc = (uint64_t)n * (sizeof *post.nkeys + ND_SKETCH_SLOTS * sizeof *post.sketch);
+    uint64_t lists = post.start ? post.start[post.nlists] * sizeof *post.doc +
+                                      post.nlists * (sizeof *post.key + sizeof *post.start) : 0;
+    /* the pairs get what fingerprints and index leave of the scan's share */
+    uint64_t share = (uint64_t)n * ND_SCAN_BYTES_PER_DOC, held = mem.fingerprints + per_doc + lists;
+    size_t pair_bytes = share > held + ND_PAIR_BYTES ? (size_t)(share - held) : ND_PAIR_BYTES;
+    int failed = nd_candidates_of(&post, ND_MIN_SHARED_KEYS, ND_MIN_SHARED_FRACTION, pair_bytes,
                                   ND_PAIR_MAX_BLOCKS, c->opt.threads, &cand) ||
                  !(vd.full = malloc(cand.n + 1));
     for (size_t i = 0; !failed && i < cand.n; i++) {
         uint32_t ka = post.nkeys[cand.v[i].a], kb = post.nkeys[cand.v[i].b];
         vd.full[i] = (uint8_t)nd_candidate_full(cand.v[i].shared, ka < kb ? ka : kb);
     }
-    uint64_t per_doc = (uint64_t)n * (sizeof *post.nkeys + ND_SKETCH_SLOTS * sizeof *post.sketch);
-    uint64_t lists = post.start ? post.start[post.nlists] * sizeof *post.doc +
-                                      post.nlists * (sizeof *post.key + sizeof *post.start) : 0;
     mem.index = per_doc + lists;
     mem.building = post.build_bytes;
     mem.counting = cand.counting_bytes;
