@@ -50,19 +50,6 @@ static void number_sentences(nd_features *o)
 /* Scratch for sorting n values: buf when it is large enough. */
 static uint32_t *scratch(uint32_t *buf, size_t n) { return n <= STACK_TMP ? buf : malloc(n * sizeof *buf); }
 
-/* The vocabulary is the union of the sentences' words, as nd_features_build makes it. */
-static int finish_vocab(nd_features *o)
-{
-    uint32_t buf[STACK_TMP], nw = o->sent_off[o->nsent];
-    uint32_t *tmp = scratch(buf, nw);
-    if (!tmp) return -1;
-    memcpy(o->vocab, o->words, (size_t)nw * sizeof *o->words);
-    o->nvocab = nd_sort_unique_u32(o->vocab, nw, tmp);
-    number_sentences(o);
-    if (tmp != buf) free(tmp);
-    return 0;
-}
-
 int nd_compact_project(const nd_features *f, nd_features *o)
 {
     uint32_t nw = f->sent_off[f->nsent];
@@ -88,8 +75,12 @@ int nd_compact_project(const nd_features *f, nd_features *o)
     for (uint32_t i = 0; i < f->nshingles; i++)
         if (f->shingles[i] >> (32 - SHINGLE_SAMPLE_BITS) == 0) o->shingles[o->nshingles++] = f->shingles[i] & HASH_MASK;
     o->nshingles = nd_sort_unique_u32(o->shingles, o->nshingles, tmp);
+    /* the vocabulary is the union of the sentences' words, as nd_features_build makes it */
+    memcpy(o->vocab, o->words, (size_t)k * sizeof *o->words);
+    o->nvocab = nd_sort_unique_u32(o->vocab, k, tmp);
+    number_sentences(o);
     if (tmp != buf) free(tmp);
-    return finish_vocab(o);
+    return 0;
 }
 
 int nd_compact_of_text(nd_tokeniser *tk, const char *text, size_t n, uint32_t max_sentences, nd_tokens *t,
@@ -334,7 +325,7 @@ int nd_compact_decode(const uint8_t *p, size_t n, nd_features *o)
     for (uint32_t s = 0; s < o->nsent; s++)
         if (get_subset(&br, o->words + o->sent_off[s], o->sent_off[s + 1] - o->sent_off[s], o->vocab, o->nvocab))
             return -2;
-    /* the vocabulary is the sentences' words and no more, as finish_vocab makes it */
+    /* the vocabulary is the sentences' words and no more, as nd_compact_project makes it */
     for (uint32_t i = 0; i < o->nvocab; i++) {
         if (!(o->vocab[i] & USED)) return -2;
         o->vocab[i] &= HASH_MASK;
