@@ -317,6 +317,17 @@ static int by_u64(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* Checks that pk's lookup gives exactly want[0..n), in that order. */
+static void lookup_gives(nd_index *ix, uint32_t pk, const uint32_t *want, size_t n)
+{
+    ix_key k;
+    ix->hits.n = 0;
+    CHECK_INT(ix_postings(ix, pk, &k), 0);
+    CHECK_INT(k.count, n);
+    CHECK_INT(ix->hits.n, n);
+    CHECK(ix->hits.n == n && (n == 0 || !memcmp(ix->hits.v, want, n * sizeof *want)));
+}
+
 /* A key's lookup gives exactly its holders, in document order: the merged
  * ones, then the tail's, whatever other keys share its bucket. */
 static void lookups_give_the_holders(void)
@@ -338,22 +349,17 @@ static void lookups_give_the_holders(void)
     CHECK(n < cap);
     qsort(all, n, sizeof *all, by_u64);
     size_t both = 0, shared_bucket = 0;
+    uint32_t *want = malloc(n * sizeof *want);
     for (size_t i = 0, j; i < n; i = j) {
         uint32_t pk = (uint32_t)(all[i] >> 32);
-        for (j = i; j < n && all[j] >> 32 == pk; j++) {}
-        ix_key k;
-        ix->hits.n = 0;
-        CHECK_INT(ix_postings(ix, pk, &k), 0);
-        CHECK_INT(k.count, j - i);
-        CHECK_INT(ix->hits.n, j - i);
-        int same = ix->hits.n == j - i;
-        for (size_t h = 0; same && h < ix->hits.n; h++) same = ix->hits.v[h] == (uint32_t)all[i + h];
-        CHECK(same);
+        for (j = i; j < n && all[j] >> 32 == pk; j++) want[j - i] = (uint32_t)all[j];
+        lookup_gives(ix, pk, want, j - i);
         both += (uint32_t)all[i] < 40 && (uint32_t)all[j - 1] >= 40;
         shared_bucket += (i > 0 && all[i - 1] >> 40 == pk >> 8) || (j < n && all[j] >> 40 == pk >> 8);
     }
     CHECK(both > 50);
     CHECK(shared_bucket > 50);
+    free(want);
     free(all);
     nd_index_close(ix);
     remove_dir(dir);
@@ -378,18 +384,13 @@ static void lookups_span_pages(void)
             MDB_val k = { sizeof bucket, (void *)&bucket }, d = { sizeof v, v };
             CHECK_INT(mdb_put(ix->txn, ix->post, &k, &d, 0), 0);
         }
+    uint32_t want[3000];
     for (uint32_t tag = 0x0F; tag <= 0x14; tag++) {
         const uint32_t *run = NULL;
         for (int r = 0; r < 3; r++)
             if (runs[r][0] == tag) run = runs[r];
-        ix_key k;
-        ix->hits.n = 0;
-        CHECK_INT(ix_postings(ix, bucket << 8 | tag, &k), 0);
-        CHECK_INT(k.count, run ? run[1] : 0);
-        CHECK_INT(ix->hits.n, run ? run[1] : 0);
-        int same = 1;
-        for (size_t h = 0; same && run && h < ix->hits.n; h++) same = ix->hits.v[h] == h * run[2] + 1;
-        CHECK(same);
+        for (uint32_t h = 0; run && h < run[1]; h++) want[h] = h * run[2] + 1;
+        lookup_gives(ix, bucket << 8 | tag, want, run ? run[1] : 0);
     }
     nd_index_close(ix);
     remove_dir(dir);
