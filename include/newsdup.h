@@ -258,7 +258,7 @@ nd_status nd_report_write(FILE *out, const nd_corpus *c, const nd_result *r,
  * committed state.  Documents added by the writer become durable, and
  * visible to readers, at nd_index_commit(). */
 
-#define ND_INDEX_FORMAT 4        /* on-disk format version this library reads and writes */
+#define ND_INDEX_FORMAT 5        /* on-disk format version this library reads and writes */
 
 typedef struct nd_index nd_index;
 
@@ -342,7 +342,6 @@ typedef struct nd_index_stats {
     uint64_t verdicts[3];    /* documents added as new, copy, rewrite */
     uint64_t with_text;      /* documents whose text is kept */
     uint64_t postings;       /* candidate keys stored */
-    uint64_t merged;         /* documents whose keys are in the merged posting lists */
     uint64_t file_bytes;     /* size of the database file */
     uint64_t used_bytes;     /* pages in use (file_bytes less free space) */
 } nd_index_stats;

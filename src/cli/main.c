@@ -390,12 +390,11 @@ static int index_stats(nd_index *ix, const char *dir)
            "format      %u\n"
            "documents   %llu  (new %llu, copy %llu, rewrite %llu)\n"
            "with text   %llu\n"
-           "postings    %llu  (%llu documents merged, %llu in the tail)\n"
+           "postings    %llu\n"
            "size        %llu bytes on disk, %llu in use: %.0f bytes a document\n",
            dir, st.format, (unsigned long long)st.documents, (unsigned long long)st.verdicts[0],
            (unsigned long long)st.verdicts[1], (unsigned long long)st.verdicts[2], (unsigned long long)st.with_text,
-           (unsigned long long)st.postings, (unsigned long long)st.merged,
-           (unsigned long long)(st.documents - st.merged), (unsigned long long)st.file_bytes,
+           (unsigned long long)st.postings, (unsigned long long)st.file_bytes,
            (unsigned long long)st.used_bytes, per);
     return close_stdout();
 }

@@ -5,15 +5,14 @@
  *   meta      "format" -> u32 version; "state" -> ix_state
  *   docs      u32 document number -> record (record.h); numbers count up from 0
  *   ids       document id -> u32 document number
- *   post      u32 bucket -> 5-byte values (key tag, document number big-endian),
- *             sorted: the merged posting lists, a key's (its tag's) together
- *             and in document order
- *   tail      u32 document number -> its projected keys (u32 each), for the
- *             documents not yet merged into post
+ *   keys      u32 document number -> the projected keys it is listed under
+ *             (u32 each); no row for a document listed under none
  *   hot       u32 projected key -> {documents, newest document}: keys held by
- *             more than ND_ALL_PAIRS_POSTING documents; their postings leave
- *             post and tail at the next merge
- *   counters  u32 chunk -> 256 u32 document-frequency counters
+ *             more than ND_ALL_PAIRS_POSTING documents, whose lists are no
+ *             longer read (nor kept in memory by the writer)
+ *   counters  u32 chunk -> 256 u32 document-frequency counters of documents
+ *             [0, ix_state.counted): a checkpoint, the rest counted from
+ *             their records when the index is read
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
@@ -29,15 +28,16 @@
  * key held by at most nd_posting_rare documents pairs through those
  * agreements, as scan pairs a rare long list; a longer one pairs the query
  * with its newest holder.
- * Postings go to `tail` as documents arrive (appends to one table: cheap to
- * commit) and are merged into `post` every MERGE_EVERY documents, in one
- * transaction, so a commit rewrites few pages however large the index is.
- * The in-memory tail mirrors the `tail` table for fast lookups, bucket by
- * bucket; the writer mirrors `hot` too (readers, whose snapshot moves with
- * every commit, look it up).  Since hot keys leave the lists, a bucket
- * holds about keys-per-document * documents / 65,536 postings; a lookup
- * reads its key's run only (a tail bucket, a merge's worth, is scanned
- * whole). */
+ *
+ * Every table is written by appends and point updates only, so a commit
+ * writes few pages however large the index is; nothing is rewritten as it
+ * grows.  The posting lists live in memory, built from `keys` when the
+ * index is opened (about a second a million documents) and extended as
+ * documents arrive: a tail of recent documents, bucket by bucket in
+ * document order, merged every MERGE_EVERY documents into arrays sorted by
+ * bucket, tag and document, where a lookup finds its key's run by binary
+ * search.  The writer mirrors `hot` too (readers, whose snapshot moves with
+ * every commit, look it up). */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
 #include <lmdb.h>
@@ -59,12 +59,11 @@
 #define IX_DF_BITS 16                 /* counters per kind: the compact hashes' range */
 #define IX_CHUNK 256                  /* counters per row of the counters table */
 #define IX_CHUNKS ((2u << IX_DF_BITS) / IX_CHUNK)  /* words, then bigrams */
-#define IX_POSTING_BYTES 5
 #define IX_AHEAD 8                    /* keys ahead whose lookups ix_prefetch starts */
 
 typedef struct ix_state {
     uint64_t ndocs;         /* committed documents */
-    uint64_t merged;        /* documents [0, merged) are in post; the rest in tail */
+    uint64_t counted;       /* documents the counters table counts */
     uint64_t verdicts[3];
     uint64_t with_text;
     uint64_t postings;
@@ -85,6 +84,14 @@ typedef struct ix_hot {
     uint32_t count, newest;
     uint8_t fresh;          /* may still have postings: hot since the last merge (or the last load) */
 } ix_hot;
+
+/* The posting lists of documents [0, nd_index.merged). */
+typedef struct ix_lists {
+    uint64_t *off;          /* IX_BUCKETS + 1: bucket b's postings are [off[b], off[b + 1]) */
+    uint8_t *tag;           /* each bucket's sorted by tag, then document */
+    uint32_t *doc;
+    uint64_t n;
+} ix_lists;
 
 typedef struct ix_bucket {
     uint64_t *v;            /* document number << 8 | tag, in document order */
@@ -111,19 +118,22 @@ struct nd_index {
     char *dir;
     int lockfd;
     MDB_env *env;
-    MDB_dbi meta, docs, ids, post, tail, hot, counters;
+    MDB_dbi meta, docs, ids, dockeys, hot, counters;
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
-    MDB_cursor *postc;      /* on post in txn: the lookups', and the merge's */
     uint32_t pending;       /* documents added in txn */
-    uint32_t merge_every;   /* tail documents that trigger a merge at commit (tests lower it) */
+    uint32_t merge_every;   /* tail documents that trigger a merge (tests lower it) */
+    uint32_t count_every;   /* documents between checkpoints of the counters (tests lower it) */
     uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */
     ix_state st;            /* as of txn (writer: including pending) */
     ix_state loaded;        /* reader: what the in-memory state mirrors */
 
-    nd_docfreq df;          /* counts of documents [0, st.ndocs) */
+    nd_docfreq df;          /* counts of documents [0, df_docs) */
+    uint64_t df_docs;
     uint32_t df_finished;   /* df.table holds weights for this many documents */
-    uint8_t dirty[IX_CHUNKS];
-    ix_bucket *buckets;     /* IX_BUCKETS: the tail's postings */
+    ix_lists lists;         /* postings of documents [0, merged) */
+    ix_bucket *buckets;     /* IX_BUCKETS: the postings of documents [merged, inmem) */
+    uint64_t merged, inmem;
+    uint64_t tail_postings; /* in buckets */
     ND_VEC(ix_hot) hotmap;  /* writer: `hot` as of txn, open addressing (n counts entries, cap a power of 2) */
     ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
@@ -163,14 +173,14 @@ void ix_end_read(nd_index *ix);
 void ix_abort(nd_index *ix);
 
 /* What the index holds for pkey in *k; for a key that is not hot, its
- * documents (merged and tail) are appended to ix->hits.  0, or -1 on a
+ * documents (merged, then tail) are appended to ix->hits.  0, or -1 on a
  * database error or out of memory. */
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *k);
 
 /* Starts the memory reads ix_postings will make for the query's keys after
- * ix->pkeys.v[i], so that they do not wait on them one by one (the mirrors
- * are large and read at random): the hot entry and tail bucket of the key
- * IX_AHEAD on, the tail postings of the one half as far. */
+ * ix->pkeys.v[i], so that they do not wait on them one by one (the lists
+ * are large and read at random): the hot entry, tail bucket and list
+ * offsets of the key IX_AHEAD on, the postings of the one half as far. */
 void ix_prefetch(const nd_index *ix, size_t i);
 
 /* Stores document ix->st.ndocs: its record bytes (ix->rec), id, its keys

@@ -14,7 +14,8 @@
 #include "../util/error.h"
 #include "../util/sort.h"
 
-#define MERGE_EVERY 32768            /* default tail length that triggers a merge into post */
+#define MERGE_EVERY 32768            /* default tail length (documents) that triggers a merge */
+#define COUNT_EVERY 32768            /* default documents between checkpoints of the counters */
 #define MAP_SIZE ((size_t)1 << 38)   /* address space reserved; the file grows as used */
 #define MAX_ID_KEY 480               /* LMDB keys are at most 511 bytes: longer ids are hashed */
 
@@ -48,11 +49,12 @@ static nd_status db_fail(nd_error *err, const nd_index *ix, const char *what, in
     return nd_fail(err, rc == ENOMEM ? ND_ENOMEM : ND_EIO, "index %s: cannot %s: %s", ix->dir, what, mdb_strerror(rc));
 }
 
-/* ---- in-memory mirror ------------------------------------------------- */
+/* ---- the posting lists, in memory ----------------------------------------- */
 
 static void tail_clear(nd_index *ix)
 {
     for (uint32_t b = 0; b < IX_BUCKETS; b++) ix->buckets[b].n = 0;
+    ix->tail_postings = 0;
 }
 
 static int tail_add(nd_index *ix, uint32_t docno, uint32_t pkey)
@@ -66,6 +68,100 @@ static int tail_add(nd_index *ix, uint32_t docno, uint32_t pkey)
         b->cap = nc;
     }
     b->v[b->n++] = (uint64_t)docno << 8 | (pkey & 0xFF);
+    ix->tail_postings++;
+    return 0;
+}
+
+/* Forgets the tail's postings of documents ndocs and later (a dropped group). */
+static void tail_truncate(nd_index *ix, uint64_t ndocs)
+{
+    for (uint32_t b = 0; b < IX_BUCKETS; b++) {
+        ix_bucket *k = &ix->buckets[b];
+        while (k->n && k->v[k->n - 1] >> 8 >= ndocs) {
+            k->n--;
+            ix->tail_postings--;
+        }
+    }
+    if (ix->inmem > ndocs) ix->inmem = ndocs;
+}
+
+static void lists_free(ix_lists *l)
+{
+    free(l->off);
+    free(l->tag);
+    free(l->doc);
+    memset(l, 0, sizeof *l);
+}
+
+/* Empties the lists and the tail: the next refresh loads every document. */
+static void lists_clear(nd_index *ix)
+{
+    lists_free(&ix->lists);
+    tail_clear(ix);
+    ix->inmem = ix->merged = 0;
+}
+
+/* Merges the tail into the sorted lists, leaving out the postings of keys
+ * that turned hot since the last merge (the writer's `fresh` entries: a
+ * lookup stops at the hot entry and never reads them).  A bucket's
+ * postings are sorted by tag, each tag's in document order: the lists'
+ * (older documents) come before the tail's.  0, or -1 when out of memory
+ * (nothing changed then). */
+static int merge(nd_index *ix)
+{
+    ix_lists old = ix->lists, m = { 0 };
+    ND_VEC(uint32_t) gone = { 0 };  /* keys turned hot, sorted; then the sort's scratch */
+    ND_VEC(uint64_t) bytag = { 0 }; /* a bucket's tail postings by tag */
+    size_t room = (size_t)(old.n + ix->tail_postings);
+    int rc = 0;
+    for (size_t i = 0; i < ix->hotmap.cap && !rc; i++)
+        if (ix->hotmap.v[i].fresh && nd_vec_push(&gone, ix->hotmap.v[i].key1 - 1)) rc = -1;
+    if (!rc && nd_vec_reserve(&gone, gone.n)) rc = -1;
+    if (!rc && (!(m.off = malloc((IX_BUCKETS + 1) * sizeof *m.off)) || !(m.tag = malloc(room ? room : 1)) ||
+                !(m.doc = malloc((room ? room : 1) * sizeof *m.doc))))
+        rc = -1;
+    if (!rc) nd_sort_u32(gone.v, (uint32_t)gone.n, gone.v + gone.n);
+    size_t g = 0;
+    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
+        uint32_t drop[256 / 32] = { 0 }, at[257] = { 0 };
+        for (; g < gone.n && gone.v[g] >> 8 == bucket; g++) drop[gone.v[g] % 256 / 32] |= 1u << gone.v[g] % 32;
+        const ix_bucket *b = &ix->buckets[bucket];
+        if (nd_vec_reserve(&bytag, b->n)) {
+            rc = -1;
+            break;
+        }
+        for (uint32_t i = 0; i < b->n; i++) at[(uint8_t)b->v[i] + 1]++;
+        for (unsigned t = 0; t < 256; t++) at[t + 1] += at[t];
+        for (uint32_t i = 0; i < b->n; i++) bytag.v[at[(uint8_t)b->v[i]]++] = b->v[i];
+        uint64_t i = old.n ? old.off[bucket] : 0, end = old.n ? old.off[bucket + 1] : 0;
+        m.off[bucket] = m.n;
+        for (uint32_t j = 0; i < end || j < b->n;) {
+            uint8_t tag;
+            uint32_t doc;
+            if (i < end && (j == b->n || old.tag[i] <= (uint8_t)bytag.v[j])) {
+                tag = old.tag[i];
+                doc = old.doc[i++];
+            } else {
+                tag = (uint8_t)bytag.v[j];
+                doc = (uint32_t)(bytag.v[j++] >> 8);
+            }
+            if (drop[tag / 32] >> (tag % 32) & 1) continue;
+            m.tag[m.n] = tag;
+            m.doc[m.n++] = doc;
+        }
+    }
+    nd_vec_free(&gone);
+    nd_vec_free(&bytag);
+    if (rc) {
+        lists_free(&m);
+        return -1;
+    }
+    m.off[IX_BUCKETS] = m.n;
+    lists_free(&old);
+    ix->lists = m;
+    tail_clear(ix);
+    ix->merged = ix->inmem;
+    for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].fresh = 0;
     return 0;
 }
 
@@ -73,55 +169,6 @@ static int get_u32key(MDB_txn *t, MDB_dbi dbi, uint32_t key, MDB_val *out)
 {
     MDB_val k = { sizeof key, &key };
     return mdb_get(t, dbi, &k, out);
-}
-
-/* Brings the tail and counters in memory to the state committed in t. */
-static int refresh(nd_index *ix, MDB_txn *t, int force)
-{
-    MDB_val k = { 5, "state" }, d;
-    ix_state s = { 0 };
-    int rc = mdb_get(t, ix->meta, &k, &d);
-    if (rc == 0 && d.mv_size == sizeof s) memcpy(&s, d.mv_data, sizeof s);
-    else if (rc != MDB_NOTFOUND) return rc ? rc : MDB_CORRUPTED;
-    ix->st = s;
-    if (!force && s.ndocs == ix->loaded.ndocs && s.merged == ix->loaded.merged) return 0;
-    uint64_t from = ix->loaded.ndocs;
-    if (force || s.merged != ix->loaded.merged || s.ndocs < ix->loaded.ndocs) {
-        tail_clear(ix);
-        from = s.merged;
-    }
-    MDB_cursor *c;
-    if ((rc = mdb_cursor_open(t, ix->tail, &c))) return rc;
-    uint32_t docno = (uint32_t)from;
-    k = (MDB_val){ sizeof docno, &docno };
-    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t dn, pk;
-        memcpy(&dn, k.mv_data, sizeof dn);
-        if (dn >= s.ndocs) break;
-        for (size_t i = 0; i + 4 <= d.mv_size; i += 4) {
-            memcpy(&pk, (const char *)d.mv_data + i, 4);
-            if (tail_add(ix, dn, pk)) {
-                rc = ENOMEM;
-                break;
-            }
-        }
-        if (rc) break;
-    }
-    mdb_cursor_close(c);
-    if (rc && rc != MDB_NOTFOUND) return rc;
-    for (uint32_t ch = 0; ch < IX_CHUNKS; ch++) {
-        uint32_t *dst = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
-        rc = get_u32key(t, ix->counters, ch, &d);
-        if (rc == MDB_NOTFOUND) memset(dst, 0, IX_CHUNK * sizeof *dst);
-        else if (rc) return rc;
-        else if (d.mv_size != IX_CHUNK * sizeof *dst) return MDB_CORRUPTED;
-        else memcpy(dst, d.mv_data, d.mv_size);
-    }
-    ix->df.ndocs = (uint32_t)s.ndocs;
-    ix->df_finished = UINT32_MAX;
-    memset(ix->dirty, 0, sizeof ix->dirty);
-    ix->loaded = s;
-    return 0;
 }
 
 /* ---- the writer's mirror of `hot` ------------------------------------ */
@@ -218,14 +265,193 @@ static int hot_get(nd_index *ix, uint32_t pkey, ix_key *key)
     return 1;
 }
 
-/* Reloads the committed state (after open or a failed group). */
-static int reload(nd_index *ix)
+/* Whether the lists keep pkey: the writer leaves hot keys out (their lists
+ * are never read); a reader, which asks the table, cannot tell. */
+static int listed(const nd_index *ix, uint32_t pkey)
+{
+    return !ix->hotmap.cap || !hot_slot(ix, pkey)->key1;
+}
+
+/* Loads the keys of documents [ix->inmem, to) from the keys table into the
+ * tail.  0 or an LMDB error. */
+static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t, ix->dockeys, &c);
+    if (rc) return rc;
+    uint32_t docno = (uint32_t)ix->inmem;
+    MDB_val k = { sizeof docno, &docno }, d;
+    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        uint32_t dn, pk;
+        memcpy(&dn, k.mv_data, sizeof dn);
+        if (dn >= to) break;
+        for (size_t i = 0; i + 4 <= d.mv_size && !rc; i += 4) {
+            memcpy(&pk, (const char *)d.mv_data + i, 4);
+            if (listed(ix, pk) && tail_add(ix, dn, pk)) rc = ENOMEM;
+        }
+        if (rc) break;
+    }
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND) return rc;
+    ix->inmem = to;  /* a document without listed keys has no row */
+    return 0;
+}
+
+/* Builds the lists of documents [0, to) from the keys table at once, in
+ * two reads of it: postings counted by bucket, then placed in document
+ * order, then each bucket sorted by tag (a stable counting sort: each
+ * tag's stay in document order).  The lists must be empty.  0 or an LMDB
+ * error. */
+static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
+{
+    ix_lists m = { 0 };
+    uint64_t *at = NULL;
+    uint8_t *tag = NULL;
+    uint32_t *doc = NULL;
+    MDB_cursor *c = NULL;
+    int rc = ENOMEM;
+    if (!(m.off = calloc(IX_BUCKETS + 1, sizeof *m.off)) || !(at = malloc(IX_BUCKETS * sizeof *at))) goto done;
+    if ((rc = mdb_cursor_open(t, ix->dockeys, &c))) goto done;
+    for (int pass = 0; pass < 2 && !rc; pass++) {
+        MDB_val k, d;
+        for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+            uint32_t dn, pk;
+            memcpy(&dn, k.mv_data, sizeof dn);
+            if (dn >= to) break;
+            for (size_t i = 0; i + 4 <= d.mv_size; i += 4) {
+                memcpy(&pk, (const char *)d.mv_data + i, 4);
+                if (!listed(ix, pk)) continue;
+                if (pass == 0) {
+                    m.off[(pk >> 8) + 1]++;
+                } else {
+                    uint64_t p = at[pk >> 8]++;
+                    m.tag[p] = (uint8_t)pk;
+                    m.doc[p] = dn;
+                }
+            }
+        }
+        if (rc && rc != MDB_NOTFOUND) break;
+        rc = 0;
+        if (pass == 0) {
+            for (uint32_t b = 0; b < IX_BUCKETS; b++) m.off[b + 1] += m.off[b];
+            m.n = m.off[IX_BUCKETS];
+            memcpy(at, m.off, IX_BUCKETS * sizeof *at);
+            if (!(m.tag = malloc(m.n ? m.n : 1)) || !(m.doc = malloc((m.n ? m.n : 1) * sizeof *m.doc))) rc = ENOMEM;
+        }
+    }
+    uint64_t most = 0;
+    for (uint32_t b = 0; !rc && b < IX_BUCKETS; b++)
+        if (m.off[b + 1] - m.off[b] > most) most = m.off[b + 1] - m.off[b];
+    if (!rc && (!(tag = malloc(most ? most : 1)) || !(doc = malloc((most ? most : 1) * sizeof *doc)))) rc = ENOMEM;
+    for (uint32_t b = 0; !rc && b < IX_BUCKETS; b++) {
+        uint64_t from = m.off[b], n = m.off[b + 1] - from, by[257] = { 0 };
+        for (uint64_t i = 0; i < n; i++) by[m.tag[from + i] + 1]++;
+        for (unsigned v = 0; v < 256; v++) by[v + 1] += by[v];
+        for (uint64_t i = 0; i < n; i++) {
+            uint64_t p = by[m.tag[from + i]]++;
+            tag[p] = m.tag[from + i];
+            doc[p] = m.doc[from + i];
+        }
+        memcpy(m.tag + from, tag, n);
+        memcpy(m.doc + from, doc, n * sizeof *doc);
+    }
+done:
+    if (c) mdb_cursor_close(c);
+    free(at);
+    free(tag);
+    free(doc);
+    if (rc) {
+        lists_free(&m);
+        return rc;
+    }
+    lists_free(&ix->lists);
+    ix->lists = m;
+    ix->inmem = ix->merged = to;
+    for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].fresh = 0;
+    return 0;
+}
+
+/* Sets the counts to the counters table's checkpoint (documents [0, counted)). */
+static int load_counters(nd_index *ix, MDB_txn *t, uint64_t counted)
+{
+    for (uint32_t ch = 0; ch < IX_CHUNKS; ch++) {
+        uint32_t *dst = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
+        MDB_val d;
+        int rc = get_u32key(t, ix->counters, ch, &d);
+        if (rc == MDB_NOTFOUND) memset(dst, 0, IX_CHUNK * sizeof *dst);
+        else if (rc) return rc;
+        else if (d.mv_size != IX_CHUNK * sizeof *dst) return MDB_CORRUPTED;
+        else memcpy(dst, d.mv_data, d.mv_size);
+    }
+    ix->df.ndocs = (uint32_t)counted;
+    ix->df_docs = counted;
+    return 0;
+}
+
+/* Counts documents [ix->df_docs, to) from their records. */
+static int count_records(nd_index *ix, MDB_txn *t, uint64_t to)
+{
+    for (; ix->df_docs < to; ix->df_docs++) {
+        MDB_val d;
+        nd_record r;
+        int rc = get_u32key(t, ix->docs, (uint32_t)ix->df_docs, &d);
+        if (rc) return rc;
+        if (nd_record_decode(d.mv_data, d.mv_size, &r)) return MDB_CORRUPTED;
+        rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
+        if (rc) return rc == -1 ? ENOMEM : MDB_CORRUPTED;
+        nd_docfreq_add(&ix->df, &ix->stored);
+    }
+    return 0;
+}
+
+/* The state committed in t (all zero for a new index) in *s.  0 or an LMDB error. */
+static int read_state(const nd_index *ix, MDB_txn *t, ix_state *s)
+{
+    MDB_val k = { 5, "state" }, d;
+    int rc = mdb_get(t, ix->meta, &k, &d);
+    memset(s, 0, sizeof *s);
+    if (rc == MDB_NOTFOUND) return 0;
+    if (rc) return rc;
+    if (d.mv_size != sizeof *s) return MDB_CORRUPTED;
+    memcpy(s, d.mv_data, sizeof *s);
+    return 0;
+}
+
+/* Brings the posting lists and counts in memory to the state committed in
+ * t: the documents added since they were last brought up to date, or, for
+ * a writer after a dropped group, back to the commit.  0 or an LMDB error. */
+static int refresh(nd_index *ix, MDB_txn *t, int force)
+{
+    ix_state s;
+    int rc = read_state(ix, t, &s);
+    if (rc) return rc;
+    ix->st = s;
+    if (!force && s.ndocs == ix->inmem && s.ndocs == ix->df_docs) {
+        ix->loaded = s;
+        return 0;
+    }
+    if (force || s.ndocs < ix->merged || s.ndocs - ix->inmem > ix->inmem + ix->merge_every)
+        lists_clear(ix);  /* from scratch, or far behind: built in one go */
+    else if (s.ndocs < ix->inmem)
+        tail_truncate(ix, s.ndocs);
+    if ((force || s.ndocs < ix->df_docs || s.counted > ix->df_docs) && (rc = load_counters(ix, t, s.counted))) return rc;
+    rc = ix->inmem ? load_keys(ix, t, s.ndocs) : build_lists(ix, t, s.ndocs);
+    if (rc || (rc = count_records(ix, t, s.ndocs))) return rc;
+    if (ix->inmem - ix->merged >= ix->merge_every && merge(ix)) return ENOMEM;
+    ix->df_finished = UINT32_MAX;
+    ix->loaded = s;
+    return 0;
+}
+
+/* Reloads the committed state: at open (from scratch) or after a failed
+ * group (keeping what was committed). */
+static int reload(nd_index *ix, int force)
 {
     MDB_txn *t;
     int rc = mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t);
     if (rc) return rc;
-    rc = refresh(ix, t, 1);
-    if (!rc) rc = hot_load(ix, t);
+    rc = hot_load(ix, t);  /* first: loading the lists leaves hot keys out */
+    if (!rc) rc = refresh(ix, t, force);
     mdb_txn_abort(t);
     return rc;
 }
@@ -234,9 +460,8 @@ void ix_abort(nd_index *ix)
 {
     if (ix->txn) mdb_txn_abort(ix->txn);
     ix->txn = NULL;
-    ix->postc = NULL;  /* a write transaction's cursors end with it */
     ix->pending = 0;
-    if (reload(ix)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
+    if (reload(ix, 0)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
     /* the dropped documents' numbers will be given again */
     if (ix->loaded.ndocs == UINT64_MAX) ix->key_counts.n = 0;
     else if (ix->key_counts.n > ix->loaded.ndocs) ix->key_counts.n = (size_t)ix->loaded.ndocs;
@@ -247,22 +472,12 @@ nd_status ix_begin(nd_index *ix, nd_error *err)
     int rc;
     if (!ix->o.read_only) {
         if (ix->txn) return ND_OK;
-        if (ix->loaded.ndocs == UINT64_MAX && (rc = reload(ix))) return db_fail(err, ix, "read its state", rc);
+        if (ix->loaded.ndocs == UINT64_MAX && (rc = reload(ix, 1))) return db_fail(err, ix, "read its state", rc);
         if ((rc = mdb_txn_begin(ix->env, NULL, 0, &ix->txn))) return db_fail(err, ix, "begin a write", rc);
-        if ((rc = mdb_cursor_open(ix->txn, ix->post, &ix->postc))) {
-            mdb_txn_abort(ix->txn);
-            ix->txn = NULL;
-            return db_fail(err, ix, "begin a write", rc);
-        }
         return ND_OK;
     }
     rc = ix->txn ? mdb_txn_renew(ix->txn) : mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &ix->txn);
     if (rc) return db_fail(err, ix, "begin a read", rc);
-    rc = ix->postc ? mdb_cursor_renew(ix->txn, ix->postc) : mdb_cursor_open(ix->txn, ix->post, &ix->postc);
-    if (rc) {
-        mdb_txn_reset(ix->txn);
-        return db_fail(err, ix, "begin a read", rc);
-    }
     if ((rc = refresh(ix, ix->txn, ix->loaded.ndocs == UINT64_MAX))) {
         mdb_txn_reset(ix->txn);
         ix->loaded.ndocs = UINT64_MAX;
@@ -281,31 +496,27 @@ void ix_end_read(nd_index *ix)
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
 {
     uint32_t bucket = pkey >> 8;
-    uint8_t tag = (uint8_t)pkey, from[IX_POSTING_BYTES] = { tag };
+    uint8_t tag = (uint8_t)pkey;
     memset(key, 0, sizeof *key);
     int rc = hot_get(ix, pkey, key);
     if (rc) return rc < 0 ? -1 : 0;
     size_t first = ix->hits.n;
-    /* The key's run of its bucket starts at the first posting >= (tag, 0).
-     * The cursor finds its page; the page's postings are read at once. */
-    MDB_val k = { sizeof bucket, &bucket }, d = { sizeof from, from };
-    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_BOTH_RANGE);
-    if (rc == 0) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
-    while (rc == 0) {
-        const uint8_t *p = d.mv_data;
-        size_t n = d.mv_size / IX_POSTING_BYTES, lo = 0, hi = n;
+    const ix_lists *l = &ix->lists;
+    if (l->n) {
+        /* the key's run of its bucket starts at the first posting of its tag */
+        uint64_t lo = l->off[bucket], hi = l->off[bucket + 1], end = hi;
         while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (p[mid * IX_POSTING_BYTES] < tag) lo = mid + 1;
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (l->tag[mid] < tag) lo = mid + 1;
             else hi = mid;
         }
-        if (nd_vec_reserve(&ix->hits, n - lo)) return -1;
-        for (p += lo * IX_POSTING_BYTES; lo < n && p[0] == tag; lo++, p += IX_POSTING_BYTES)
-            ix->hits.v[ix->hits.n++] = (uint32_t)p[1] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 8 | p[4];
-        if (lo < n) break;  /* the run ends in this page */
-        rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE);
+        for (hi = lo; hi < end && l->tag[hi] == tag; hi++) {}
+        if (hi > lo) {
+            if (nd_vec_reserve(&ix->hits, hi - lo)) return -1;
+            memcpy(ix->hits.v + ix->hits.n, l->doc + lo, (hi - lo) * sizeof *l->doc);
+            ix->hits.n += hi - lo;
+        }
     }
-    if (rc && rc != MDB_NOTFOUND) return -1;
     /* a tail bucket holds few postings (a merge's worth of documents): scanned whole */
     const ix_bucket *b = &ix->buckets[bucket];
     for (uint32_t i = 0; i < b->n; i++)
@@ -321,8 +532,13 @@ void ix_prefetch(const nd_index *ix, size_t i)
         uint32_t pk = ix->pkeys.v[far];
         if (!ix->o.read_only) __builtin_prefetch(&ix->hotmap.v[hot_home(ix, pk)]);
         __builtin_prefetch(&ix->buckets[pk >> 8]);
+        if (ix->lists.n) __builtin_prefetch(&ix->lists.off[pk >> 8]);
     }
-    if (near < ix->pkeys.n) __builtin_prefetch(ix->buckets[ix->pkeys.v[near] >> 8].v);
+    if (near < ix->pkeys.n) {
+        uint32_t b = ix->pkeys.v[near] >> 8;
+        __builtin_prefetch(ix->buckets[b].v);
+        if (ix->lists.n) __builtin_prefetch(ix->lists.tag + ix->lists.off[b]);
+    }
 }
 
 int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
@@ -409,12 +625,12 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
         if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0) || hot_set(ix, pk, hv[0], hv[1])) return -1;
     }
     d = (MDB_val){ (size_t)n * 4, ix->pkeys.v };
-    if (n && mdb_put(ix->txn, ix->tail, &k, &d, MDB_APPEND)) return -1;
+    if (n && mdb_put(ix->txn, ix->dockeys, &k, &d, MDB_APPEND)) return -1;
     for (uint32_t i = 0; i < n; i++)
         if (tail_add(ix, docno, ix->pkeys.v[i])) return -1;
+    ix->inmem = (uint64_t)docno + 1;
     nd_docfreq_add(&ix->df, c);
-    for (uint32_t i = 0; i < c->nvocab; i++) ix->dirty[(c->vocab[i] & 0xFFFFu) / IX_CHUNK] = 1;
-    for (uint32_t i = 0; i < c->nbigrams; i++) ix->dirty[IX_CHUNKS / 2 + (c->bigrams[i] & 0xFFFFu) / IX_CHUNK] = 1;
+    ix->df_docs++;
     ix->st.ndocs++;
     ix->st.verdicts[verdict]++;
     ix->st.with_text += has_text != 0;
@@ -423,135 +639,26 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     return 0;
 }
 
-/* Scratch of a merge. */
-typedef struct ix_merge {
-    ND_VEC(uint8_t) held, out;  /* a bucket's postings in post; merged */
-    ND_VEC(uint64_t) tail;      /* its tail postings by tag (document << 8 | tag) */
-    uint32_t drop[256 / 32];    /* tags of its keys turned hot since the last merge */
-    uint64_t dropped;           /* postings left out */
-} ix_merge;
-
-/* The value in post of a tail posting (document << 8 | tag). */
-static void posting_value(uint64_t v, uint8_t out[IX_POSTING_BYTES])
-{
-    uint32_t dn = (uint32_t)(v >> 8);
-    out[0] = (uint8_t)v;
-    out[1] = (uint8_t)(dn >> 24);
-    out[2] = (uint8_t)(dn >> 16);
-    out[3] = (uint8_t)(dn >> 8);
-    out[4] = (uint8_t)dn;
-}
-
-/* Merges bucket's tail postings into post, leaving out m->drop's tags.
- * Without any, they are inserted; else the bucket is rewritten whole: its
- * postings read, the tail's merged in, and written back in one put.  0 or
- * an LMDB error. */
-static int merge_bucket(nd_index *ix, ix_merge *m, uint32_t bucket, int dropping)
-{
-    const ix_bucket *b = &ix->buckets[bucket];
-    MDB_val k = { sizeof bucket, &bucket }, d;
-    int rc = 0;
-    if (!dropping) {
-        uint8_t v[IX_POSTING_BYTES];
-        for (uint32_t i = 0; !rc && i < b->n; i++) {
-            posting_value(b->v[i], v);
-            d = (MDB_val){ sizeof v, v };
-            rc = mdb_cursor_put(ix->postc, &k, &d, 0);
-        }
-        return rc;
-    }
-    m->held.n = 0;
-    rc = mdb_cursor_get(ix->postc, &k, &d, MDB_SET);
-    int held = rc == 0;
-    if (held) rc = mdb_cursor_get(ix->postc, &k, &d, MDB_GET_MULTIPLE);
-    for (; rc == 0; rc = mdb_cursor_get(ix->postc, &k, &d, MDB_NEXT_MULTIPLE)) {
-        if (nd_vec_reserve(&m->held, d.mv_size)) return ENOMEM;
-        memcpy(m->held.v + m->held.n, d.mv_data, d.mv_size);
-        m->held.n += d.mv_size;
-    }
-    if (rc != MDB_NOTFOUND) return rc;
-    /* the tail's postings by tag, each tag's still in document order */
-    uint32_t at[257] = { 0 };
-    if (nd_vec_reserve(&m->tail, b->n) || nd_vec_reserve(&m->out, m->held.n + (size_t)b->n * IX_POSTING_BYTES))
-        return ENOMEM;
-    for (uint32_t i = 0; i < b->n; i++) at[(uint8_t)b->v[i] + 1]++;
-    for (unsigned t = 0; t < 256; t++) at[t + 1] += at[t];
-    for (uint32_t i = 0; i < b->n; i++) m->tail.v[at[(uint8_t)b->v[i]]++] = b->v[i];
-    /* a tag's postings in post come first: their documents are older */
-    const uint8_t *h = m->held.v, *end = h + m->held.n;
-    m->out.n = 0;
-    for (uint32_t j = 0; h < end || j < b->n;) {
-        uint8_t t[IX_POSTING_BYTES];
-        const uint8_t *p = h;
-        if (h < end && (j == b->n || h[0] <= (uint8_t)m->tail.v[j])) {
-            h += IX_POSTING_BYTES;
-        } else {
-            posting_value(m->tail.v[j++], t);
-            p = t;
-        }
-        if (m->drop[p[0] / 32] >> (p[0] % 32) & 1) {
-            m->dropped++;
-        } else {
-            memcpy(m->out.v + m->out.n, p, IX_POSTING_BYTES);
-            m->out.n += IX_POSTING_BYTES;
-        }
-    }
-    if (!b->n && m->out.n == m->held.n) return 0;  /* unchanged */
-    k = (MDB_val){ sizeof bucket, &bucket };  /* the cursor pointed it into the page */
-    if (held && (rc = mdb_del(ix->txn, ix->post, &k, NULL))) return rc;
-    MDB_val many[2] = { { IX_POSTING_BYTES, m->out.v }, { m->out.n / IX_POSTING_BYTES, NULL } };
-    return m->out.n ? mdb_cursor_put(ix->postc, &k, many, MDB_MULTIPLE | MDB_APPENDDUP) : 0;
-}
-
-/* Merges the tail into post, bucket by bucket, and empties it.  Postings of
- * keys that turned hot since the last merge are left out, and taken out of
- * post: a lookup stops at `hot` and never reads them again. */
-static int merge(nd_index *ix)
-{
-    ix_merge m = { 0 };
-    ND_VEC(uint32_t) gone = { 0 };  /* those keys, sorted; then the sort's scratch */
-    int rc = 0;
-    for (size_t i = 0; i < ix->hotmap.cap && !rc; i++)
-        if (ix->hotmap.v[i].fresh && nd_vec_push(&gone, ix->hotmap.v[i].key1 - 1)) rc = ENOMEM;
-    if (!rc && nd_vec_reserve(&gone, gone.n)) rc = ENOMEM;
-    if (!rc) nd_sort_u32(gone.v, (uint32_t)gone.n, gone.v + gone.n);
-    size_t g = 0;
-    for (uint32_t bucket = 0; !rc && bucket < IX_BUCKETS; bucket++) {
-        memset(m.drop, 0, sizeof m.drop);
-        int dropping = 0;
-        for (; g < gone.n && gone.v[g] >> 8 == bucket; g++, dropping = 1) m.drop[gone.v[g] % 256 / 32] |= 1u << gone.v[g] % 32;
-        if (ix->buckets[bucket].n || dropping) rc = merge_bucket(ix, &m, bucket, dropping);
-    }
-    nd_vec_free(&m.held);
-    nd_vec_free(&m.out);
-    nd_vec_free(&m.tail);
-    nd_vec_free(&gone);
-    if (!rc) rc = mdb_drop(ix->txn, ix->tail, 0);
-    if (rc) return rc;
-    ix->st.merged = ix->st.ndocs;
-    ix->st.postings -= m.dropped;
-    tail_clear(ix);
-    for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].fresh = 0;
-    return 0;
-}
-
 nd_status nd_index_commit(nd_index *ix, nd_error *err)
 {
     if (ix->o.read_only || !ix->txn) return ND_OK;
     int rc = 0;
-    for (uint32_t ch = 0; ch < IX_CHUNKS && !rc; ch++) {
-        if (!ix->dirty[ch]) continue;
-        const uint32_t *src = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
-        MDB_val k = { sizeof ch, &ch }, d = { IX_CHUNK * sizeof *src, (void *)src };
-        rc = mdb_put(ix->txn, ix->counters, &k, &d, 0);
+    /* The counts are rewritten whole now and then, not at every commit (each
+     * document touches most rows): documents since the checkpoint are
+     * counted again from their records when the index is opened. */
+    if (ix->st.ndocs - ix->st.counted >= ix->count_every) {
+        for (uint32_t ch = 0; ch < IX_CHUNKS && !rc; ch++) {
+            const uint32_t *src = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
+            MDB_val k = { sizeof ch, &ch }, d = { IX_CHUNK * sizeof *src, (void *)src };
+            rc = mdb_put(ix->txn, ix->counters, &k, &d, 0);
+        }
+        ix->st.counted = ix->st.ndocs;
     }
-    if (!rc && ix->st.ndocs - ix->st.merged >= ix->merge_every) rc = merge(ix);
     MDB_val k = { 5, "state" }, d = { sizeof ix->st, &ix->st };
     if (!rc) rc = mdb_put(ix->txn, ix->meta, &k, &d, 0);
     if (!rc) rc = mdb_txn_commit(ix->txn);
     else mdb_txn_abort(ix->txn);
     ix->txn = NULL;
-    ix->postc = NULL;
     if (rc) {
         uint32_t lost = ix->pending;
         ix_abort(ix);
@@ -560,8 +667,10 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
         return err ? err->code : ND_EIO;
     }
     ix->pending = 0;
-    memset(ix->dirty, 0, sizeof ix->dirty);
     ix->loaded = ix->st;
+    /* committed documents only: a dropped group never reaches the lists;
+     * out of memory, the tail just stays longer */
+    if (ix->inmem - ix->merged >= ix->merge_every) merge(ix);
     return ND_OK;
 }
 
@@ -606,8 +715,7 @@ static nd_status open_tables(nd_index *ix, nd_error *err)
         { "meta", 0, offsetof(nd_index, meta) },
         { "docs", MDB_INTEGERKEY, offsetof(nd_index, docs) },
         { "ids", 0, offsetof(nd_index, ids) },
-        { "post", MDB_INTEGERKEY | MDB_DUPSORT | MDB_DUPFIXED, offsetof(nd_index, post) },
-        { "tail", MDB_INTEGERKEY, offsetof(nd_index, tail) },
+        { "keys", MDB_INTEGERKEY, offsetof(nd_index, dockeys) },
         { "hot", MDB_INTEGERKEY, offsetof(nd_index, hot) },
         { "counters", MDB_INTEGERKEY, offsetof(nd_index, counters) },
     };
@@ -665,6 +773,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
     else nd_index_options_default(&ix->o);
     ix->lockfd = -1;
     ix->merge_every = MERGE_EVERY;
+    ix->count_every = COUNT_EVERY;
     ix->corpus_scale = 1;
     ix->loaded.ndocs = UINT64_MAX;
     nd_status st = ND_OK;
@@ -690,7 +799,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
                 !(ix->tk = nd_tokeniser_new())))
         st = nd_fail(err, ND_ENOMEM, "out of memory opening index %s", dir);
     if (!st) tail_clear(ix);
-    if (!st && !ix->o.read_only && (rc = reload(ix))) st = db_fail(err, ix, "read its state", rc);
+    if (!st && !ix->o.read_only && (rc = reload(ix, 1))) st = db_fail(err, ix, "read its state", rc);
     if (st) {
         nd_index_close(ix);
         return NULL;
@@ -701,11 +810,11 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
 void nd_index_close(nd_index *ix)
 {
     if (!ix) return;
-    if (ix->o.read_only && ix->postc) mdb_cursor_close(ix->postc);  /* a write transaction's go with it */
     if (ix->txn) mdb_txn_abort(ix->txn);
     if (ix->env) mdb_env_close(ix->env);
     if (ix->lockfd >= 0) close(ix->lockfd);
     nd_docfreq_free(&ix->df);
+    lists_free(&ix->lists);
     for (uint32_t b = 0; ix->buckets && b < IX_BUCKETS; b++) free(ix->buckets[b].v);
     free(ix->buckets);
     nd_vec_free(&ix->hotmap);
@@ -733,34 +842,44 @@ void nd_index_close(nd_index *ix)
 
 nd_status nd_index_stats_get(nd_index *ix, nd_index_stats *out, nd_error *err)
 {
-    /* a reader looks at the last commit; a writer knows its state */
-    nd_status st = ix->o.read_only ? ix_begin(ix, err) : ND_OK;
-    if (st) return st;
+    /* A writer knows its state, pending documents included; a reader reads
+     * the last commit's (without loading the lists).  Free pages are in
+     * LMDB's free list (database 0): page-number lists whose first word is
+     * the count.  Only a read transaction may walk it, so a writer in the
+     * middle of a group counts none. */
+    ix_state s = ix->st;
+    MDB_txn *t = NULL;
+    int rc = 0;
+    if (ix->o.read_only) {
+        rc = ix->txn ? mdb_txn_renew(ix->txn) : mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &ix->txn);
+        if (rc) return db_fail(err, ix, "begin a read", rc);
+        t = ix->txn;
+        if ((rc = read_state(ix, t, &s))) {
+            ix_end_read(ix);
+            return db_fail(err, ix, "read its state", rc);
+        }
+    } else if (!ix->txn && mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t)) {
+        t = NULL;
+    }
     memset(out, 0, sizeof *out);
     out->format = ND_INDEX_FORMAT;
-    out->documents = ix->st.ndocs;
-    memcpy(out->verdicts, ix->st.verdicts, sizeof out->verdicts);
-    out->with_text = ix->st.with_text;
-    out->postings = ix->st.postings;
-    out->merged = ix->st.merged;
+    out->documents = s.ndocs;
+    memcpy(out->verdicts, s.verdicts, sizeof out->verdicts);
+    out->with_text = s.with_text;
+    out->postings = s.postings;
     char path[4096];
     struct stat sb;
     snprintf(path, sizeof path, "%s/data.mdb", ix->dir);
     if (stat(path, &sb) == 0) out->file_bytes = (uint64_t)sb.st_size;
-    /* Free pages: LMDB's free list (database 0) holds page-number lists
-     * whose first word is the count.  Only a read transaction may walk it,
-     * so a writer in the middle of a group counts none. */
     MDB_envinfo info;
     MDB_stat ms;
     mdb_env_info(ix->env, &info);
     mdb_env_stat(ix->env, &ms);
-    MDB_txn *t = ix->o.read_only ? ix->txn : NULL;
-    if (!ix->o.read_only && !ix->txn && mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t)) t = NULL;
     uint64_t free_pages = 0;
     MDB_cursor *c;
     if (t && mdb_cursor_open(t, 0, &c) == 0) {
         MDB_val k, d;
-        for (int rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
             size_t n;
             if (d.mv_size >= sizeof n) {
                 memcpy(&n, d.mv_data, sizeof n);

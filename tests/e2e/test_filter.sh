@@ -35,7 +35,7 @@ expect_eq "re-run: verdicts" "$(jq -r '.newsdup | [.verdict, .was, .of // "-"] |
     "seen new -;seen rewrite $S0;seen rewrite $S0;seen new -;seen new -;"
 "$ND_BIN" index stats "$T/idx" >"$T/stats"
 expect_grep "stats: five documents" '^documents +5 +\(new 3, copy 0, rewrite 2\)$' "$T/stats"
-expect_grep "stats: format" '^format +4$' "$T/stats"
+expect_grep "stats: format" '^format +5$' "$T/stats"
 
 # ---- --drop-duplicates: copies and rewrites are left out; other fields and order kept
 { jsonl "$S0" "corpus/$S0" '{source: "Wire", x: [1, {"y": null}]}'

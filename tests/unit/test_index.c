@@ -295,13 +295,13 @@ static void hot_keys_in_memory(void)
     remove_dir(dir);
 }
 
-/* Appends the tail table's documents [from, to) as (key << 32 | document)
+/* Appends the keys table's documents [from, to) as (key << 32 | document)
  * to out, returning the new length. */
 static size_t tail_postings(nd_index *ix, uint32_t from, uint32_t to, uint64_t *out, size_t n)
 {
     for (uint32_t dn = from; dn < to; dn++) {
         MDB_val k = { sizeof dn, &dn }, d;
-        CHECK_INT(mdb_get(ix->txn, ix->tail, &k, &d), 0);
+        CHECK_INT(mdb_get(ix->txn, ix->dockeys, &k, &d), 0);
         for (size_t i = 0; i + 4 <= d.mv_size; i += 4) {
             uint32_t pk;
             memcpy(&pk, (const char *)d.mv_data + i, 4);
@@ -328,8 +328,33 @@ static void lookup_gives(nd_index *ix, uint32_t pk, const uint32_t *want, size_t
     CHECK(ix->hits.n == n && (n == 0 || !memcmp(ix->hits.v, want, n * sizeof *want)));
 }
 
+/* Checks every key of all[0..n) (key << 32 | document, sorted) against its
+ * lookup, but hot ones (no list is kept of them); how many keys have
+ * holders both before and after document `split`, and how many share their
+ * bucket with another key, in *both and *shared_bucket. */
+static void lookups_match(nd_index *ix, const uint64_t *all, size_t n, uint32_t split, size_t *both,
+                          size_t *shared_bucket)
+{
+    uint32_t *want = malloc((n ? n : 1) * sizeof *want);
+    *both = *shared_bucket = 0;
+    for (size_t i = 0, j; i < n; i = j) {
+        uint32_t pk = (uint32_t)(all[i] >> 32);
+        for (j = i; j < n && all[j] >> 32 == pk; j++) want[j - i] = (uint32_t)all[j];
+        ix_key k;
+        ix->hits.n = 0;
+        if (ix_postings(ix, pk, &k) == 0 && k.hot) continue;
+        lookup_gives(ix, pk, want, j - i);
+        *both += (uint32_t)all[i] < split && (uint32_t)all[j - 1] >= split;
+        *shared_bucket += (i > 0 && all[i - 1] >> 40 == pk >> 8) || (j < n && all[j] >> 40 == pk >> 8);
+    }
+    free(want);
+}
+
 /* A key's lookup gives exactly its holders, in document order: the merged
- * ones, then the tail's, whatever other keys share its bucket. */
+ * ones, then the tail's, whatever other keys share its bucket; and the
+ * same once the lists are built from the keys table on reopening, and when
+ * a reader catches up with a writer (its tail, or lists built anew when it
+ * is far behind). */
 static void lookups_give_the_holders(void)
 {
     load_seeds();
@@ -339,93 +364,76 @@ static void lookups_give_the_holders(void)
     CHECK(ix != NULL);
     if (!ix) return;
     ix->merge_every = 40;
-    size_t cap = 200000, n;
+    size_t cap = 200000, n, both, shared_bucket;
     uint64_t *all = malloc(cap * sizeof *all);
     add_holders(ix, 0, "m", 40);
     n = tail_postings(ix, 0, 40, all, 0);
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges them */
+    CHECK_INT(ix->merged, 40);
     add_holders(ix, 1, "t", 20);                   /* 001 rewrites 000: keys in both parts */
     n = tail_postings(ix, 40, 60, all, n);
     CHECK(n < cap);
     qsort(all, n, sizeof *all, by_u64);
-    size_t both = 0, shared_bucket = 0;
-    uint32_t *want = malloc(n * sizeof *want);
-    for (size_t i = 0, j; i < n; i = j) {
-        uint32_t pk = (uint32_t)(all[i] >> 32);
-        for (j = i; j < n && all[j] >> 32 == pk; j++) want[j - i] = (uint32_t)all[j];
-        lookup_gives(ix, pk, want, j - i);
-        both += (uint32_t)all[i] < 40 && (uint32_t)all[j - 1] >= 40;
-        shared_bucket += (i > 0 && all[i - 1] >> 40 == pk >> 8) || (j < n && all[j] >> 40 == pk >> 8);
-    }
+    lookups_match(ix, all, n, 40, &both, &shared_bucket);
     CHECK(both > 50);
     CHECK(shared_bucket > 50);
-    free(want);
-    free(all);
+    CHECK_INT(nd_index_commit(ix, &err), ND_OK);
     nd_index_close(ix);
-    remove_dir(dir);
-}
-
-/* A key's run of its bucket can span pages of it: a lookup follows it to
- * its end and reads nothing of the tags around it. */
-static void lookups_span_pages(void)
-{
-    char *dir = new_dir();
-    nd_error err;
-    nd_index *ix = open_writer(dir, &err);
+    ix = open_reader(dir, &err);
     CHECK(ix != NULL);
     if (!ix) return;
     CHECK_INT(ix_begin(ix, &err), ND_OK);
-    const uint32_t bucket = 0x1234, runs[3][3] = { { 0x10, 1000, 2 }, { 0x11, 3000, 1 }, { 0x13, 5, 7 } };
-    for (int r = 0; r < 3; r++)  /* tag, holders, step between their numbers */
-        for (uint32_t i = 0; i < runs[r][1]; i++) {
-            uint32_t dn = i * runs[r][2] + 1;
-            uint8_t v[IX_POSTING_BYTES] = { (uint8_t)runs[r][0], (uint8_t)(dn >> 24), (uint8_t)(dn >> 16), (uint8_t)(dn >> 8),
-                                            (uint8_t)dn };
-            MDB_val k = { sizeof bucket, (void *)&bucket }, d = { sizeof v, v };
-            CHECK_INT(mdb_put(ix->txn, ix->post, &k, &d, 0), 0);
-        }
-    uint32_t want[3000];
-    for (uint32_t tag = 0x0F; tag <= 0x14; tag++) {
-        const uint32_t *run = NULL;
-        for (int r = 0; r < 3; r++)
-            if (runs[r][0] == tag) run = runs[r];
-        for (uint32_t h = 0; run && h < run[1]; h++) want[h] = h * run[2] + 1;
-        lookup_gives(ix, bucket << 8 | tag, want, run ? run[1] : 0);
+    CHECK_INT(ix->merged, 60);
+    lookups_match(ix, all, n, 40, &both, &shared_bucket);
+    CHECK(both > 50);
+    ix_end_read(ix);
+    nd_index *w = open_writer(dir, &err);
+    CHECK(w != NULL);
+    if (!w) return;
+    ix->merge_every = 5;
+    const uint32_t added[2] = { 10, 80 }, merged[2] = { 70, 150 };
+    uint32_t stored = 60;
+    for (int r = 0; r < 2; r++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "r%d-", r);
+        add_holders(w, 2, prefix, added[r]);       /* 002 rewrites 000: some keys turn hot */
+        CHECK_INT(nd_index_commit(w, &err), ND_OK);
+        CHECK_INT(ix_begin(w, &err), ND_OK);
+        n = tail_postings(w, stored, stored + added[r], all, n);
+        nd_index_commit(w, &err);
+        stored += added[r];
+        qsort(all, n, sizeof *all, by_u64);
+        CHECK_INT(ix_begin(ix, &err), ND_OK);
+        CHECK_INT(ix->merged, merged[r]);
+        lookups_match(ix, all, n, 40, &both, &shared_bucket);
+        CHECK(both > 50);
+        ix_end_read(ix);
     }
+    nd_index_close(w);
     nd_index_close(ix);
+    free(all);
     remove_dir(dir);
 }
 
-/* The postings in post of keys in the hot table; all of post's in *n, and
- * the stats' count less the tail's in *counted. */
-static size_t hot_postings(nd_index *ix, size_t *n, uint64_t *counted)
+/* The postings in the lists of keys in the hot table; all the lists' in *n. */
+static size_t hot_postings(nd_index *ix, size_t *n)
 {
     nd_error err;
-    nd_index_stats st;
-    MDB_cursor *c;
-    MDB_val k, d;
     size_t hot = 0;
-    *n = 0;
-    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
-    *counted = st.postings;
     CHECK_INT(ix_begin(ix, &err), ND_OK);
-    for (uint32_t b = 0; b < IX_BUCKETS; b++) *counted -= ix->buckets[b].n;
-    CHECK_INT(mdb_cursor_open(ix->txn, ix->post, &c), 0);
-    for (int rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t bucket, pk;
-        memcpy(&bucket, k.mv_data, sizeof bucket);
-        pk = bucket << 8 | ((const uint8_t *)d.mv_data)[0];
-        MDB_val hk = { sizeof pk, &pk }, hd;
-        hot += mdb_get(ix->txn, ix->hot, &hk, &hd) == 0;
-        ++*n;
-    }
-    mdb_cursor_close(c);
+    for (uint32_t b = 0; ix->lists.n && b < IX_BUCKETS; b++)
+        for (uint64_t i = ix->lists.off[b]; i < ix->lists.off[b + 1]; i++) {
+            uint32_t pk = b << 8 | ix->lists.tag[i];
+            MDB_val hk = { sizeof pk, &pk }, hd;
+            hot += mdb_get(ix->txn, ix->hot, &hk, &hd) == 0;
+        }
+    *n = (size_t)ix->lists.n;
     return hot;
 }
 
 /* A merge takes the postings of keys that turned hot since the last one out
- * of post, and leaves those in the tail out (they are never read again),
- * also when the writer reopened in between; the postings count follows. */
+ * of the lists, and leaves those in the tail out (they are never read
+ * again); a writer reopening leaves them out from the start. */
 static void merges_drop_hot_keys(void)
 {
     load_seeds();
@@ -435,37 +443,88 @@ static void merges_drop_hot_keys(void)
     CHECK(ix != NULL);
     if (!ix) return;
     size_t n, held;
-    uint64_t counted;
     ix->merge_every = 40;
     add_holders(ix, 0, "a", 40);
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merged: 000's keys held by 40 */
-    CHECK_INT(hot_postings(ix, &n, &counted), 0);
+    CHECK_INT(hot_postings(ix, &n), 0);
     held = n;
-    CHECK_INT(counted, n);
+    CHECK(held > 40 * 50);
     add_holders(ix, 0, "b", 30);                   /* hot from the 25th on */
     add_holders(ix, 3, "c", 10);
-    CHECK(hot_postings(ix, &n, &counted) > 50);    /* before the merge, 40 each in post */
+    CHECK(hot_postings(ix, &n) > 50);              /* before the merge, 40 each in the lists */
     CHECK_INT(n, held);
-    CHECK_INT(counted, n);
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges b and c */
-    CHECK_INT(hot_postings(ix, &n, &counted), 0);
-    CHECK_INT(counted, n);
+    CHECK_INT(hot_postings(ix, &n), 0);
     ix->merge_every = 100;
     add_holders(ix, 3, "d", 60);                   /* 003's turn hot with the 55th */
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* not merged */
+    CHECK(hot_postings(ix, &n) > 50);              /* c's, merged before they turned */
     nd_index_close(ix);
     ix = open_writer(dir, &err);
     CHECK(ix != NULL);
     if (!ix) return;
-    CHECK(hot_postings(ix, &n, &counted) > 50);    /* c's, merged before they turned */
-    CHECK_INT(counted, n);
-    ix->merge_every = 60;
+    CHECK_INT(hot_postings(ix, &n), 0);
     nd_index_answer a;
     CHECK_INT(add_seed(ix, 4, &a), ND_OK);
-    CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges d and 004 */
-    CHECK_INT(hot_postings(ix, &n, &counted), 0);
-    CHECK_INT(counted, n);
+    CHECK_INT(a.verdict, ND_VERDICT_NEW);
     nd_index_close(ix);
+    remove_dir(dir);
+}
+
+/* Whether ix's document-frequency counts equal want's. */
+static int same_counts(const nd_index *ix, const nd_docfreq *want)
+{
+    size_t n = ((size_t)want->mask + 1) * sizeof *want->words;
+    return ix->df.ndocs == want->ndocs && !memcmp(ix->df.words, want->words, n) &&
+           !memcmp(ix->df.bigrams, want->bigrams, n);
+}
+
+/* The counters table is a checkpoint: the documents after it are counted
+ * from their records, so the counts are the same after reopening, in a
+ * reader, and after a dropped group as they were when committed. */
+static void counts_survive_checkpoints(void)
+{
+    load_seeds();
+    char *dir = new_dir();
+    nd_error err;
+    nd_index *ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (!ix) return;
+    ix->count_every = 50;
+    for (int g = 0; g < 7; g++) {
+        char prefix[16];
+        snprintf(prefix, sizeof prefix, "g%d-", g);
+        add_holders(ix, g % 5, prefix, 10);
+        CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+    }
+    CHECK_INT(ix->st.counted, 50);
+    nd_docfreq want;
+    CHECK_INT(nd_docfreq_init(&want, IX_DF_BITS), 0);
+    size_t bytes = ((size_t)want.mask + 1) * sizeof *want.words;
+    memcpy(want.words, ix->df.words, bytes);
+    memcpy(want.bigrams, ix->df.bigrams, bytes);
+    want.ndocs = ix->df.ndocs;
+    CHECK_INT(want.ndocs, 70);
+    add_holders(ix, 2, "dropped-", 5);
+    CHECK(!same_counts(ix, &want));
+    ix_abort(ix);
+    CHECK(same_counts(ix, &want));
+    nd_index_close(ix);
+    ix = open_writer(dir, &err);
+    CHECK(ix != NULL);
+    if (ix) {
+        CHECK(same_counts(ix, &want));
+        nd_index_close(ix);
+    }
+    ix = open_reader(dir, &err);
+    CHECK(ix != NULL);
+    if (ix) {
+        CHECK_INT(ix_begin(ix, &err), ND_OK);
+        CHECK(same_counts(ix, &want));
+        ix_end_read(ix);
+        nd_index_close(ix);
+    }
+    nd_docfreq_free(&want);
     remove_dir(dir);
 }
 
@@ -497,7 +556,7 @@ static void commit_is_the_boundary(void)
 }
 
 /* Merging the tail into the posting lists changes no verdict, and a
- * reopened index answers from both. */
+ * reopened index (its lists loaded from the keys table) answers the same. */
 static void merges_keep_verdicts(void)
 {
     load_seeds();
@@ -511,9 +570,7 @@ static void merges_keep_verdicts(void)
     CHECK_INT(add_seed(ix, 0, &a), ND_OK);
     CHECK_INT(add_seed(ix, 3, &a), ND_OK);
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);  /* merges 000 and 003 */
-    nd_index_stats st;
-    CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
-    CHECK_INT(st.merged, 2);
+    CHECK_INT(ix->merged, 2);
     CHECK_INT(add_seed(ix, 1, &a), ND_OK);        /* candidates from the merged lists */
     CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
     CHECK_STR(a.of, "000_2524be277e2264a3.txt");
@@ -522,9 +579,9 @@ static void merges_keep_verdicts(void)
     ix = open_writer(dir, &err);
     CHECK(ix != NULL);
     if (!ix) return;
+    nd_index_stats st;
     CHECK_INT(nd_index_stats_get(ix, &st, &err), ND_OK);
     CHECK_INT(st.documents, 3);
-    CHECK_INT(st.merged, 2);
     CHECK_INT(add_seed(ix, 2, &a), ND_OK);
     CHECK_INT(a.verdict, ND_VERDICT_REWRITE);
     CHECK_STR(a.of, "000_2524be277e2264a3.txt");
@@ -769,6 +826,6 @@ static void filter_lines(void)
 }
 
 CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys), TEST(hot_keys_in_memory),
-           TEST(lookups_give_the_holders), TEST(lookups_span_pages), TEST(merges_drop_hot_keys), TEST(commit_is_the_boundary),
+           TEST(lookups_give_the_holders), TEST(merges_drop_hot_keys), TEST(counts_survive_checkpoints), TEST(commit_is_the_boundary),
            TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused), TEST(readers_beside_writer),
            TEST(compact_round_trip), TEST(filter_lines))
