@@ -9,10 +9,12 @@
  *             (u32 each); no row for a document listed under none
  *   hot       u32 projected key -> {documents, newest document}: keys held by
  *             more than ND_ALL_PAIRS_POSTING documents, whose lists are no
- *             longer read (nor kept in memory by the writer)
+ *             longer read nor kept, as of documents [0, ix_state.checkpoint)
+ *   hotlog    u32 document number -> the (key, documents) pairs it set in
+ *             the hot keys: documents since the checkpoint
  *   counters  u32 chunk -> 256 u32 document-frequency counters of documents
- *             [0, ix_state.counted): a checkpoint, the rest counted from
- *             their records when the index is read
+ *             [0, ix_state.checkpoint); the rest are counted from their
+ *             records when the index is read
  *
  * A candidate key is projected to 24 bits (a bijective mix, then the top 24
  * bits): 16 bits choose the bucket, 8 are the tag kept in the posting.
@@ -29,15 +31,15 @@
  * agreements, as scan pairs a rare long list; a longer one pairs the query
  * with its newest holder.
  *
- * Every table is written by appends and point updates only, so a commit
- * writes few pages however large the index is; nothing is rewritten as it
- * grows.  The posting lists live in memory, built from `keys` when the
+ * Between checkpoints (every COUNT_EVERY documents) every table is written
+ * by appends only, so a commit writes few pages however large the index
+ * is; nothing is rewritten as it grows.  The posting lists live in memory, built from `keys` when the
  * index is opened (about a second a million documents) and extended as
  * documents arrive: a tail of recent documents, bucket by bucket in
  * document order, merged every MERGE_EVERY documents into arrays sorted by
  * bucket, tag and document, where a lookup finds its key's run by binary
- * search.  The writer mirrors `hot` too (readers, whose snapshot moves with
- * every commit, look it up). */
+ * search.  The hot keys live in memory too, loaded from `hot` and `hotlog`;
+ * readers bring both up to each commit they see. */
 #ifndef ND_INDEX_INTERNAL_H
 #define ND_INDEX_INTERNAL_H
 #include <lmdb.h>
@@ -63,7 +65,7 @@
 
 typedef struct ix_state {
     uint64_t ndocs;         /* committed documents */
-    uint64_t counted;       /* documents the counters table counts */
+    uint64_t checkpoint;    /* documents the counters and hot tables hold */
     uint64_t verdicts[3];
     uint64_t with_text;
     uint64_t postings;
@@ -83,6 +85,7 @@ typedef struct ix_hot {
     uint32_t key1;          /* projected key + 1; 0 for an empty entry */
     uint32_t count, newest;
     uint8_t fresh;          /* may still have postings: hot since the last merge (or the last load) */
+    uint8_t dirty;          /* changed since the last checkpoint */
 } ix_hot;
 
 /* The posting lists of documents [0, nd_index.merged). */
@@ -118,7 +121,7 @@ struct nd_index {
     char *dir;
     int lockfd;
     MDB_env *env;
-    MDB_dbi meta, docs, ids, dockeys, hot, counters;
+    MDB_dbi meta, docs, ids, dockeys, hot, hotlog, counters;
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge (tests lower it) */
@@ -134,7 +137,10 @@ struct nd_index {
     ix_bucket *buckets;     /* IX_BUCKETS: the postings of documents [merged, inmem) */
     uint64_t merged, inmem;
     uint64_t tail_postings; /* in buckets */
-    ND_VEC(ix_hot) hotmap;  /* writer: `hot` as of txn, open addressing (n counts entries, cap a power of 2) */
+    ND_VEC(ix_hot) hotmap;  /* the hot keys of documents [0, hot_docs), open addressing (n counts entries, cap a power of 2) */
+    uint64_t hot_docs;
+    uint64_t hot_checkpoint;  /* the checkpoint the hot table held when loaded */
+    ND_VEC(uint32_t) hotrow;  /* the hot log row of the document being stored */
     ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
 
     /* scratch of one query */

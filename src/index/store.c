@@ -171,7 +171,7 @@ static int get_u32key(MDB_txn *t, MDB_dbi dbi, uint32_t key, MDB_val *out)
     return mdb_get(t, dbi, &k, out);
 }
 
-/* ---- the writer's mirror of `hot` ------------------------------------ */
+/* ---- the hot keys, in memory ------------------------------------------- */
 
 /* Where key's search starts: projected keys are mixed already. */
 static size_t hot_home(const nd_index *ix, uint32_t key)
@@ -191,7 +191,7 @@ static ix_hot *hot_slot(const nd_index *ix, uint32_t key)
 static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
 {
     if (2 * (ix->hotmap.n + 1) > ix->hotmap.cap) {
-        size_t cap = 2 * ix->hotmap.cap, oldcap = ix->hotmap.cap;
+        size_t cap = ix->hotmap.cap ? 2 * ix->hotmap.cap : 1024, oldcap = ix->hotmap.cap;
         ix_hot *old = ix->hotmap.v, *v = calloc(cap, sizeof *v);
         if (!v) return -1;
         ix->hotmap.v = v;
@@ -208,17 +208,42 @@ static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
     }
     e->count = count;
     e->newest = newest;
+    e->dirty = 1;
     return 0;
 }
 
-/* Loads the mirror from the hot table as committed in t. */
-static int hot_load(nd_index *ix, MDB_txn *t)
+/* Replays the hot log of documents [ix->hot_docs, to): each row is the
+ * (key, count) pairs its document set.  0 or an LMDB error. */
+static int hot_replay(nd_index *ix, MDB_txn *t, uint64_t to)
 {
-    if (!ix->hotmap.v && !(ix->hotmap.v = calloc(ix->hotmap.cap = 1024, sizeof *ix->hotmap.v))) {
-        ix->hotmap.cap = 0;
-        return ENOMEM;
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t, ix->hotlog, &c);
+    if (rc) return rc;
+    uint32_t docno = (uint32_t)ix->hot_docs;
+    MDB_val k = { sizeof docno, &docno }, d;
+    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        uint32_t dn, kc[2];
+        memcpy(&dn, k.mv_data, sizeof dn);
+        if (dn >= to) break;
+        for (size_t i = 0; i + sizeof kc <= d.mv_size && !rc; i += sizeof kc) {
+            memcpy(kc, (const char *)d.mv_data + i, sizeof kc);
+            if (hot_set(ix, kc[0], kc[1], dn)) rc = ENOMEM;
+        }
+        if (rc) break;
     }
-    memset(ix->hotmap.v, 0, ix->hotmap.cap * sizeof *ix->hotmap.v);
+    mdb_cursor_close(c);
+    if (rc && rc != MDB_NOTFOUND) return rc;
+    ix->hot_docs = to;
+    return 0;
+}
+
+/* Brings the hot keys to the state committed in t (s): from the hot
+ * table's checkpoint and the log after it, or, while the checkpoint is the
+ * one loaded, from the log of the documents since.  0 or an LMDB error. */
+static int hot_refresh(nd_index *ix, MDB_txn *t, const ix_state *s, int force)
+{
+    if (!force && s->checkpoint == ix->hot_checkpoint && s->ndocs >= ix->hot_docs) return hot_replay(ix, t, s->ndocs);
+    if (ix->hotmap.cap) memset(ix->hotmap.v, 0, ix->hotmap.cap * sizeof *ix->hotmap.v);
     ix->hotmap.n = 0;
     MDB_cursor *c;
     MDB_val k, d;
@@ -236,37 +261,28 @@ static int hot_load(nd_index *ix, MDB_txn *t)
             rc = ENOMEM;
             break;
         }
+        hot_slot(ix, pk)->dirty = 0;  /* as the table has it */
     }
     mdb_cursor_close(c);
-    return rc == MDB_NOTFOUND ? 0 : rc;
+    if (rc != MDB_NOTFOUND) return rc;
+    ix->hot_checkpoint = s->checkpoint;
+    ix->hot_docs = s->checkpoint;
+    return hot_replay(ix, t, s->ndocs);
 }
 
-/* Whether pkey is hot as of ix->txn, with its count and newest holder in
- * *key.  1, 0, or -1 on a database error. */
-static int hot_get(nd_index *ix, uint32_t pkey, ix_key *key)
+/* Whether pkey is hot, with its count and newest holder in *key. */
+static int hot_get(const nd_index *ix, uint32_t pkey, ix_key *key)
 {
-    uint32_t hv[2];
-    if (!ix->o.read_only) {
-        const ix_hot *e = hot_slot(ix, pkey);
-        if (!e->key1) return 0;
-        hv[0] = e->count;
-        hv[1] = e->newest;
-    } else {
-        /* a reader's snapshot moves with every commit: it asks the table */
-        MDB_val k = { sizeof pkey, &pkey }, d;
-        int rc = mdb_get(ix->txn, ix->hot, &k, &d);
-        if (rc == MDB_NOTFOUND) return 0;
-        if (rc || d.mv_size != sizeof hv) return -1;
-        memcpy(hv, d.mv_data, sizeof hv);
-    }
+    if (!ix->hotmap.cap) return 0;
+    const ix_hot *e = hot_slot(ix, pkey);
+    if (!e->key1) return 0;
     key->hot = 1;
-    key->count = hv[0];
-    key->newest = hv[1];
+    key->count = e->count;
+    key->newest = e->newest;
     return 1;
 }
 
-/* Whether the lists keep pkey: the writer leaves hot keys out (their lists
- * are never read); a reader, which asks the table, cannot tell. */
+/* Whether the lists keep pkey: hot keys' lists are never read. */
 static int listed(const nd_index *ix, uint32_t pkey)
 {
     return !ix->hotmap.cap || !hot_slot(ix, pkey)->key1;
@@ -371,8 +387,8 @@ done:
     return 0;
 }
 
-/* Sets the counts to the counters table's checkpoint (documents [0, counted)). */
-static int load_counters(nd_index *ix, MDB_txn *t, uint64_t counted)
+/* Sets the counts to the counters table's: documents [0, checkpoint). */
+static int load_counters(nd_index *ix, MDB_txn *t, uint64_t checkpoint)
 {
     for (uint32_t ch = 0; ch < IX_CHUNKS; ch++) {
         uint32_t *dst = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
@@ -383,8 +399,8 @@ static int load_counters(nd_index *ix, MDB_txn *t, uint64_t counted)
         else if (d.mv_size != IX_CHUNK * sizeof *dst) return MDB_CORRUPTED;
         else memcpy(dst, d.mv_data, d.mv_size);
     }
-    ix->df.ndocs = (uint32_t)counted;
-    ix->df_docs = counted;
+    ix->df.ndocs = (uint32_t)checkpoint;
+    ix->df_docs = checkpoint;
     return 0;
 }
 
@@ -426,15 +442,19 @@ static int refresh(nd_index *ix, MDB_txn *t, int force)
     int rc = read_state(ix, t, &s);
     if (rc) return rc;
     ix->st = s;
-    if (!force && s.ndocs == ix->inmem && s.ndocs == ix->df_docs) {
+    if (!force && s.ndocs == ix->inmem && s.ndocs == ix->df_docs && s.ndocs == ix->hot_docs &&
+        s.checkpoint == ix->hot_checkpoint) {
         ix->loaded = s;
         return 0;
     }
+    /* first: the lists leave hot keys out */
+    if ((rc = hot_refresh(ix, t, &s, force))) return rc;
     if (force || s.ndocs < ix->merged || s.ndocs - ix->inmem > ix->inmem + ix->merge_every)
         lists_clear(ix);  /* from scratch, or far behind: built in one go */
     else if (s.ndocs < ix->inmem)
         tail_truncate(ix, s.ndocs);
-    if ((force || s.ndocs < ix->df_docs || s.counted > ix->df_docs) && (rc = load_counters(ix, t, s.counted))) return rc;
+    if ((force || s.ndocs < ix->df_docs || s.checkpoint > ix->df_docs) && (rc = load_counters(ix, t, s.checkpoint)))
+        return rc;
     rc = ix->inmem ? load_keys(ix, t, s.ndocs) : build_lists(ix, t, s.ndocs);
     if (rc || (rc = count_records(ix, t, s.ndocs))) return rc;
     if (ix->inmem - ix->merged >= ix->merge_every && merge(ix)) return ENOMEM;
@@ -450,8 +470,7 @@ static int reload(nd_index *ix, int force)
     MDB_txn *t;
     int rc = mdb_txn_begin(ix->env, NULL, MDB_RDONLY, &t);
     if (rc) return rc;
-    rc = hot_load(ix, t);  /* first: loading the lists leaves hot keys out */
-    if (!rc) rc = refresh(ix, t, force);
+    rc = refresh(ix, t, force);
     mdb_txn_abort(t);
     return rc;
 }
@@ -530,7 +549,7 @@ void ix_prefetch(const nd_index *ix, size_t i)
     size_t far = i + IX_AHEAD, near = i + IX_AHEAD / 2;
     if (far < ix->pkeys.n) {
         uint32_t pk = ix->pkeys.v[far];
-        if (!ix->o.read_only) __builtin_prefetch(&ix->hotmap.v[hot_home(ix, pk)]);
+        if (ix->hotmap.cap) __builtin_prefetch(&ix->hotmap.v[hot_home(ix, pk)]);
         __builtin_prefetch(&ix->buckets[pk >> 8]);
         if (ix->lists.n) __builtin_prefetch(&ix->lists.off[pk >> 8]);
     }
@@ -609,21 +628,29 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     MDB_val ik = id_key(id, idlen, buf), iv = { sizeof docno, &docno };
     if (mdb_put(ix->txn, ix->ids, &ik, &iv, MDB_NOOVERWRITE)) return -1;
     /* A key turns hot when its list would pass ND_ALL_PAIRS_POSTING: from then on
-     * only its count and newest holder matter, kept in `hot`.  The kept
-     * keys go over the query's array (it is not read again). */
+     * only its count and newest holder matter, kept in memory and logged in
+     * `hotlog` (the `hot` table is rewritten at checkpoints only: a hot key
+     * is met by most articles, and a table row each would rewrite most of
+     * the table at every commit).  The kept keys go over the query's array
+     * (it is not read again). */
     uint32_t n = 0;
+    ix->hotrow.n = 0;
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
-        uint32_t pk = ix->pkeys.v[i], hv[2] = { ki->count + 1, docno };
+        uint32_t pk = ix->pkeys.v[i];
         if (ki->skip) continue;
         if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
             ix->pkeys.v[n++] = pk;
             continue;
         }
         if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
-        MDB_val hk = { sizeof pk, &pk }, hd = { sizeof hv, hv };
-        if (mdb_put(ix->txn, ix->hot, &hk, &hd, 0) || hot_set(ix, pk, hv[0], hv[1])) return -1;
+        if (nd_vec_reserve(&ix->hotrow, 2) || hot_set(ix, pk, ki->count + 1, docno)) return -1;
+        ix->hotrow.v[ix->hotrow.n++] = pk;
+        ix->hotrow.v[ix->hotrow.n++] = ki->count + 1;
     }
+    ix->hot_docs = (uint64_t)docno + 1;
+    d = (MDB_val){ ix->hotrow.n * sizeof *ix->hotrow.v, ix->hotrow.v };
+    if (ix->hotrow.n && mdb_put(ix->txn, ix->hotlog, &k, &d, MDB_APPEND)) return -1;
     d = (MDB_val){ (size_t)n * 4, ix->pkeys.v };
     if (n && mdb_put(ix->txn, ix->dockeys, &k, &d, MDB_APPEND)) return -1;
     for (uint32_t i = 0; i < n; i++)
@@ -643,16 +670,25 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
 {
     if (ix->o.read_only || !ix->txn) return ND_OK;
     int rc = 0;
-    /* The counts are rewritten whole now and then, not at every commit (each
-     * document touches most rows): documents since the checkpoint are
-     * counted again from their records when the index is opened. */
-    if (ix->st.ndocs - ix->st.counted >= ix->count_every) {
+    /* A checkpoint, now and then: the counters rewritten whole (each
+     * document touches most rows), the hot keys changed since the last, and
+     * the hot log emptied.  The documents after it are counted again from
+     * their records, and their hot keys replayed from the log, when the
+     * index is read. */
+    if (ix->st.ndocs - ix->st.checkpoint >= ix->count_every) {
         for (uint32_t ch = 0; ch < IX_CHUNKS && !rc; ch++) {
             const uint32_t *src = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
             MDB_val k = { sizeof ch, &ch }, d = { IX_CHUNK * sizeof *src, (void *)src };
             rc = mdb_put(ix->txn, ix->counters, &k, &d, 0);
         }
-        ix->st.counted = ix->st.ndocs;
+        for (size_t i = 0; i < ix->hotmap.cap && !rc; i++) {
+            ix_hot *e = &ix->hotmap.v[i];
+            uint32_t pk = e->key1 - 1, hv[2] = { e->count, e->newest };
+            MDB_val k = { sizeof pk, &pk }, d = { sizeof hv, hv };
+            if (e->key1 && e->dirty) rc = mdb_put(ix->txn, ix->hot, &k, &d, 0);
+        }
+        if (!rc) rc = mdb_drop(ix->txn, ix->hotlog, 0);
+        ix->st.checkpoint = ix->st.ndocs;
     }
     MDB_val k = { 5, "state" }, d = { sizeof ix->st, &ix->st };
     if (!rc) rc = mdb_put(ix->txn, ix->meta, &k, &d, 0);
@@ -668,6 +704,10 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
     }
     ix->pending = 0;
     ix->loaded = ix->st;
+    if (ix->hot_checkpoint != ix->st.checkpoint) {
+        ix->hot_checkpoint = ix->st.checkpoint;
+        for (size_t i = 0; i < ix->hotmap.cap; i++) ix->hotmap.v[i].dirty = 0;
+    }
     /* committed documents only: a dropped group never reaches the lists;
      * out of memory, the tail just stays longer */
     if (ix->inmem - ix->merged >= ix->merge_every) merge(ix);
@@ -717,6 +757,7 @@ static nd_status open_tables(nd_index *ix, nd_error *err)
         { "ids", 0, offsetof(nd_index, ids) },
         { "keys", MDB_INTEGERKEY, offsetof(nd_index, dockeys) },
         { "hot", MDB_INTEGERKEY, offsetof(nd_index, hot) },
+        { "hotlog", MDB_INTEGERKEY, offsetof(nd_index, hotlog) },
         { "counters", MDB_INTEGERKEY, offsetof(nd_index, counters) },
     };
     nd_status st = ND_OK;
@@ -818,6 +859,7 @@ void nd_index_close(nd_index *ix)
     for (uint32_t b = 0; ix->buckets && b < IX_BUCKETS; b++) free(ix->buckets[b].v);
     free(ix->buckets);
     nd_vec_free(&ix->hotmap);
+    nd_vec_free(&ix->hotrow);
     nd_arena_free(&ix->arena);
     nd_arena_free(&ix->answer_arena);
     nd_tokeniser_free(ix->tk);
