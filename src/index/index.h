@@ -5,8 +5,8 @@
  *   meta      "format" -> u32 version; "state" -> ix_state
  *   docs      u32 document number -> record (record.h); numbers count up from 0
  *   ids       document id -> u32 document number
- *   keys      u32 document number -> the projected keys it is listed under
- *             (u32 each); no row for a document listed under none
+ *   keys      u32 document number -> u32 words: its number of candidate
+ *             keys, then the projected keys it is listed under
  *   hot       u32 projected key -> {documents, newest document}: keys held by
  *             more than ND_ALL_PAIRS_POSTING documents, whose lists are no
  *             longer read nor kept, as of documents [0, ix_state.checkpoint)
@@ -141,7 +141,8 @@ struct nd_index {
     uint64_t hot_docs;
     uint64_t hot_checkpoint;  /* the checkpoint the hot table held when loaded */
     ND_VEC(uint32_t) hotrow;  /* the hot log row of the document being stored */
-    ND_VEC(uint32_t) key_counts; /* per document read so far: its key count + 1 (0: not read) */
+    ND_VEC(uint32_t) row;     /* and its key row */
+    ND_VEC(uint32_t) key_counts; /* documents [0, inmem): their candidate keys (the key row's first word) */
 
     /* scratch of one query */
     nd_arena arena;         /* decoded text */
@@ -198,7 +199,7 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
 uint32_t ix_lookup_id(nd_index *ix, const char *id, size_t idlen, int *rc);
 /* Record of document docno; pointers valid until the next write.  0 or -1. */
 int ix_record(nd_index *ix, uint32_t docno, nd_record *r);
-/* The number of keys document docno was indexed under, in *n (read from its
- * record once, then kept in memory).  0 or -1. */
-int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n);
+/* The number of candidate keys of document docno, in *n.  0, or -1 for a
+ * document not in memory. */
+int ix_key_count(const nd_index *ix, uint32_t docno, uint32_t *n);
 #endif

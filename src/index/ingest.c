@@ -338,7 +338,6 @@ nd_status nd_index_add(nd_index *ix, const char *id, const char *text, size_t le
     nd_record r = {
         .verdict = (uint8_t)out->verdict, .has_text = ix->o.store_text != 0,
         .of = best ? best->docno : UINT32_MAX, .similarity = best ? best->s.similarity : 0.0f,
-        .nkeys = ix->nq,
         .id = id, .idlen = strlen(id),
         .source = src, .sourcelen = src ? strlen(src) : 0,
         .published = pub, .publishedlen = pub ? strlen(pub) : 0,

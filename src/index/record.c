@@ -11,7 +11,7 @@ int nd_record_encode(const nd_record *r, const nd_features *c, nd_bytes *out)
     head[1] = (uint8_t)((r->has_text ? F_TEXT : 0) | (r->source ? F_SOURCE : 0) | (r->published ? F_PUBLISHED : 0));
     memcpy(head + 2, &r->of, 4);
     memcpy(head + 6, &r->similarity, 4);
-    if (nd_bytes_put(out, head, sizeof head) || nd_bytes_put_varint(out, r->nkeys) ||
+    if (nd_bytes_put(out, head, sizeof head) ||
         nd_bytes_put_string(out, r->id, r->idlen) ||
         (r->source && nd_bytes_put_string(out, r->source, r->sourcelen)) ||
         (r->published && nd_bytes_put_string(out, r->published, r->publishedlen)) ||
@@ -29,7 +29,6 @@ int nd_record_decode(const void *p, size_t n, nd_record *r)
     r->verdict = head[0];
     memcpy(&r->of, head + 2, 4);
     memcpy(&r->similarity, head + 6, 4);
-    r->nkeys = (uint32_t)nd_read_varint(&rd);
     r->id = nd_read_string(&rd, &r->idlen);
     if (head[1] & F_SOURCE) r->source = nd_read_string(&rd, &r->sourcelen);
     if (head[1] & F_PUBLISHED) r->published = nd_read_string(&rd, &r->publishedlen);

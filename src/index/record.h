@@ -1,5 +1,5 @@
 /* What the ingest index keeps of a document instead of its text: a header
- * (verdict, key count, id, source, published) and the encoded compact
+ * (verdict, id, source, published) and the encoded compact
  * features (fingerprint/compact.h) verification reads. */
 #ifndef ND_RECORD_H
 #define ND_RECORD_H
@@ -14,7 +14,6 @@ typedef struct nd_record {
     uint8_t has_text;
     uint32_t of;              /* document number it derives from; UINT32_MAX for none */
     float similarity;         /* to `of` */
-    uint32_t nkeys;           /* candidate keys it was indexed under */
     const char *id, *source, *published, *text;  /* not NUL-terminated; NULL when absent */
     size_t idlen, sourcelen, publishedlen, textlen;
     const uint8_t *compact;   /* encoded compact features */

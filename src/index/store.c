@@ -83,6 +83,21 @@ static void tail_truncate(nd_index *ix, uint64_t ndocs)
         }
     }
     if (ix->inmem > ndocs) ix->inmem = ndocs;
+    if (ix->key_counts.n > ndocs) ix->key_counts.n = (size_t)ndocs;
+}
+
+/* Keeps nq, the number of candidate keys of document dn (its key row's
+ * first word), in the key counts.  0 or -1. */
+static int count_keys(nd_index *ix, uint32_t dn, uint32_t nq)
+{
+    if (dn >= ix->key_counts.n) {
+        size_t more = dn + 1 - ix->key_counts.n;
+        if (nd_vec_reserve(&ix->key_counts, more)) return -1;
+        memset(ix->key_counts.v + ix->key_counts.n, 0, more * sizeof *ix->key_counts.v);
+        ix->key_counts.n = dn + 1;
+    }
+    ix->key_counts.v[dn] = nq;
+    return 0;
 }
 
 static void lists_free(ix_lists *l)
@@ -99,6 +114,7 @@ static void lists_clear(nd_index *ix)
     lists_free(&ix->lists);
     tail_clear(ix);
     ix->inmem = ix->merged = 0;
+    ix->key_counts.n = 0;
 }
 
 /* Merges the tail into the sorted lists, leaving out the postings of keys
@@ -301,7 +317,13 @@ static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
         uint32_t dn, pk;
         memcpy(&dn, k.mv_data, sizeof dn);
         if (dn >= to) break;
-        for (size_t i = 0; i + 4 <= d.mv_size && !rc; i += 4) {
+        if (d.mv_size < 4) {
+            rc = MDB_CORRUPTED;
+            break;
+        }
+        memcpy(&pk, d.mv_data, 4);
+        if (count_keys(ix, dn, pk)) rc = ENOMEM;
+        for (size_t i = 4; i + 4 <= d.mv_size && !rc; i += 4) {
             memcpy(&pk, (const char *)d.mv_data + i, 4);
             if (listed(ix, pk) && tail_add(ix, dn, pk)) rc = ENOMEM;
         }
@@ -309,7 +331,7 @@ static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
     }
     mdb_cursor_close(c);
     if (rc && rc != MDB_NOTFOUND) return rc;
-    ix->inmem = to;  /* a document without listed keys has no row */
+    ix->inmem = to;
     return 0;
 }
 
@@ -334,7 +356,16 @@ static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
             uint32_t dn, pk;
             memcpy(&dn, k.mv_data, sizeof dn);
             if (dn >= to) break;
-            for (size_t i = 0; i + 4 <= d.mv_size; i += 4) {
+            if (d.mv_size < 4) {
+                rc = MDB_CORRUPTED;
+                break;
+            }
+            memcpy(&pk, d.mv_data, 4);
+            if (pass == 0 && count_keys(ix, dn, pk)) {
+                rc = ENOMEM;
+                break;
+            }
+            for (size_t i = 4; i + 4 <= d.mv_size; i += 4) {
                 memcpy(&pk, (const char *)d.mv_data + i, 4);
                 if (!listed(ix, pk)) continue;
                 if (pass == 0) {
@@ -481,9 +512,6 @@ void ix_abort(nd_index *ix)
     ix->txn = NULL;
     ix->pending = 0;
     if (reload(ix, 0)) ix->loaded.ndocs = UINT64_MAX;  /* forces a full reload at the next begin */
-    /* the dropped documents' numbers will be given again */
-    if (ix->loaded.ndocs == UINT64_MAX) ix->key_counts.n = 0;
-    else if (ix->key_counts.n > ix->loaded.ndocs) ix->key_counts.n = (size_t)ix->loaded.ndocs;
 }
 
 nd_status ix_begin(nd_index *ix, nd_error *err)
@@ -560,23 +588,10 @@ void ix_prefetch(const nd_index *ix, size_t i)
     }
 }
 
-int ix_key_count(nd_index *ix, uint32_t docno, uint32_t *n)
+int ix_key_count(const nd_index *ix, uint32_t docno, uint32_t *n)
 {
-    if (docno < ix->key_counts.n && ix->key_counts.v[docno]) {
-        *n = ix->key_counts.v[docno] - 1;
-        return 0;
-    }
-    nd_record r;
-    if (ix_record(ix, docno, &r)) return -1;
-    *n = r.nkeys;
-    if (r.nkeys == UINT32_MAX) return 0;
-    if (docno >= ix->key_counts.n) {
-        /* a stored document never changes: its count is kept for good */
-        if (nd_vec_reserve(&ix->key_counts, docno + 1 - ix->key_counts.n)) return 0;
-        memset(ix->key_counts.v + ix->key_counts.n, 0, (docno + 1 - ix->key_counts.n) * sizeof *ix->key_counts.v);
-        ix->key_counts.n = docno + 1;
-    }
-    ix->key_counts.v[docno] = r.nkeys + 1;
+    if (docno >= ix->key_counts.n) return -1;
+    *n = ix->key_counts.v[docno];
     return 0;
 }
 
@@ -635,12 +650,14 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
      * (it is not read again). */
     uint32_t n = 0;
     ix->hotrow.n = 0;
+    if (nd_vec_reserve(&ix->row, ix->pkeys.n + 1)) return -1;
+    ix->row.v[0] = ix->nq;
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i];
         if (ki->skip) continue;
         if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
-            ix->pkeys.v[n++] = pk;
+            ix->row.v[++n] = pk;
             continue;
         }
         if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
@@ -651,10 +668,10 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     ix->hot_docs = (uint64_t)docno + 1;
     d = (MDB_val){ ix->hotrow.n * sizeof *ix->hotrow.v, ix->hotrow.v };
     if (ix->hotrow.n && mdb_put(ix->txn, ix->hotlog, &k, &d, MDB_APPEND)) return -1;
-    d = (MDB_val){ (size_t)n * 4, ix->pkeys.v };
-    if (n && mdb_put(ix->txn, ix->dockeys, &k, &d, MDB_APPEND)) return -1;
-    for (uint32_t i = 0; i < n; i++)
-        if (tail_add(ix, docno, ix->pkeys.v[i])) return -1;
+    d = (MDB_val){ (size_t)(n + 1) * sizeof *ix->row.v, ix->row.v };
+    if (mdb_put(ix->txn, ix->dockeys, &k, &d, MDB_APPEND) || count_keys(ix, docno, ix->nq)) return -1;
+    for (uint32_t i = 1; i <= n; i++)
+        if (tail_add(ix, docno, ix->row.v[i])) return -1;
     ix->inmem = (uint64_t)docno + 1;
     nd_docfreq_add(&ix->df, c);
     ix->df_docs++;
@@ -860,6 +877,7 @@ void nd_index_close(nd_index *ix)
     free(ix->buckets);
     nd_vec_free(&ix->hotmap);
     nd_vec_free(&ix->hotrow);
+    nd_vec_free(&ix->row);
     nd_arena_free(&ix->arena);
     nd_arena_free(&ix->answer_arena);
     nd_tokeniser_free(ix->tk);

@@ -389,7 +389,7 @@ static size_t tail_postings(nd_index *ix, uint32_t from, uint32_t to, uint64_t *
     for (uint32_t dn = from; dn < to; dn++) {
         MDB_val k = { sizeof dn, &dn }, d;
         CHECK_INT(mdb_get(ix->txn, ix->dockeys, &k, &d), 0);
-        for (size_t i = 0; i + 4 <= d.mv_size; i += 4) {
+        for (size_t i = 4; i + 4 <= d.mv_size; i += 4) {  /* after the candidate key count */
             uint32_t pk;
             memcpy(&pk, (const char *)d.mv_data + i, 4);
             out[n++] = (uint64_t)pk << 32 | dn;
@@ -552,17 +552,20 @@ static void merges_drop_hot_keys(void)
     remove_dir(dir);
 }
 
-/* Whether ix's document-frequency counts equal want's. */
-static int same_counts(const nd_index *ix, const nd_docfreq *want)
+/* Whether ix's document-frequency counts equal want's, and its documents'
+ * candidate key counts keys[0..want->ndocs). */
+static int same_counts(const nd_index *ix, const nd_docfreq *want, const uint32_t *keys)
 {
     size_t n = ((size_t)want->mask + 1) * sizeof *want->words;
     return ix->df.ndocs == want->ndocs && !memcmp(ix->df.words, want->words, n) &&
-           !memcmp(ix->df.bigrams, want->bigrams, n);
+           !memcmp(ix->df.bigrams, want->bigrams, n) && ix->key_counts.n == want->ndocs &&
+           !memcmp(ix->key_counts.v, keys, want->ndocs * sizeof *keys);
 }
 
 /* The counters table is a checkpoint: the documents after it are counted
  * from their records, so the counts are the same after reopening, in a
- * reader, and after a dropped group as they were when committed. */
+ * reader, and after a dropped group as they were when committed; so are
+ * the documents' key counts (kept with their keys). */
 static void counts_survive_checkpoints(void)
 {
     load_seeds();
@@ -586,22 +589,26 @@ static void counts_survive_checkpoints(void)
     memcpy(want.bigrams, ix->df.bigrams, bytes);
     want.ndocs = ix->df.ndocs;
     CHECK_INT(want.ndocs, 70);
+    uint32_t keys[70];
+    CHECK_INT(ix->key_counts.n, 70);
+    memcpy(keys, ix->key_counts.v, sizeof keys);
+    CHECK(keys[0] > 50 && keys[69] > 50);
     add_holders(ix, 2, "dropped-", 5);
-    CHECK(!same_counts(ix, &want));
+    CHECK(!same_counts(ix, &want, keys));
     ix_abort(ix);
-    CHECK(same_counts(ix, &want));
+    CHECK(same_counts(ix, &want, keys));
     nd_index_close(ix);
     ix = open_writer(dir, &err);
     CHECK(ix != NULL);
     if (ix) {
-        CHECK(same_counts(ix, &want));
+        CHECK(same_counts(ix, &want, keys));
         nd_index_close(ix);
     }
     ix = open_reader(dir, &err);
     CHECK(ix != NULL);
     if (ix) {
         CHECK_INT(ix_begin(ix, &err), ND_OK);
-        CHECK(same_counts(ix, &want));
+        CHECK(same_counts(ix, &want, keys));
         ix_end_read(ix);
         nd_index_close(ix);
     }
@@ -806,7 +813,7 @@ static void compact_round_trip(void)
     CHECK_INT(c.nsent, f.nsent);
     CHECK(c.nshingles > f.nshingles / 16 && c.nshingles < f.nshingles / 4);
     CHECK(c.nbigrams > f.nbigrams * 9 / 10 && c.nbigrams <= f.nbigrams);
-    nd_record r = { .verdict = 2, .of = 7, .similarity = 0.5f, .nkeys = 33, .id = "wire-1", .idlen = 6,
+    nd_record r = { .verdict = 2, .of = 7, .similarity = 0.5f, .id = "wire-1", .idlen = 6,
                     .source = "Wire", .sourcelen = 4 };
     CHECK_INT(nd_record_encode(&r, &c, &b), 0);
     /* well under 2 bytes a hash */
@@ -815,7 +822,6 @@ static void compact_round_trip(void)
     CHECK_INT(nd_record_decode(b.v, b.n, &d), 0);
     CHECK_INT(d.verdict, 2);
     CHECK_INT(d.of, 7);
-    CHECK_INT(d.nkeys, 33);
     CHECK(d.idlen == 6 && !memcmp(d.id, "wire-1", 6));
     CHECK(d.sourcelen == 4 && !memcmp(d.source, "Wire", 4));
     CHECK(d.published == NULL && d.text == NULL);
