@@ -325,7 +325,8 @@ static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
         if (count_keys(ix, dn, pk)) rc = ENOMEM;
         for (size_t i = 4; i + 4 <= d.mv_size && !rc; i += 4) {
             memcpy(&pk, (const char *)d.mv_data + i, 4);
-            if (listed(ix, pk) && tail_add(ix, dn, pk)) rc = ENOMEM;
+            if (pk >= IX_BUCKETS << 8) rc = MDB_CORRUPTED;
+            else if (listed(ix, pk) && tail_add(ix, dn, pk)) rc = ENOMEM;
         }
         if (rc) break;
     }
@@ -338,17 +339,23 @@ static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
 /* Builds the lists of documents [0, to) from the keys table at once, in
  * two reads of it: postings counted by bucket, then placed in document
  * order, then each bucket sorted by tag (a stable counting sort: each
- * tag's stay in document order).  The lists must be empty.  0 or an LMDB
- * error. */
+ * tag's stay in document order).  Hot keys are told by a bit a key (4 MB,
+ * where a probe of the hot table for each of tens of millions of postings
+ * would miss the cache every time).  The lists must be empty.  0 or an
+ * LMDB error. */
 static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
 {
     ix_lists m = { 0 };
-    uint64_t *at = NULL;
+    uint64_t *at = NULL, *hot = NULL;
     uint8_t *tag = NULL;
     uint32_t *doc = NULL;
     MDB_cursor *c = NULL;
     int rc = ENOMEM;
-    if (!(m.off = calloc(IX_BUCKETS + 1, sizeof *m.off)) || !(at = malloc(IX_BUCKETS * sizeof *at))) goto done;
+    if (!(m.off = calloc(IX_BUCKETS + 1, sizeof *m.off)) || !(at = malloc(IX_BUCKETS * sizeof *at)) ||
+        !(hot = calloc((size_t)IX_BUCKETS * 256 / 64, sizeof *hot)))
+        goto done;
+    for (size_t i = 0; i < ix->hotmap.cap; i++)
+        if (ix->hotmap.v[i].key1) hot[(ix->hotmap.v[i].key1 - 1) / 64] |= 1ull << (ix->hotmap.v[i].key1 - 1) % 64;
     if ((rc = mdb_cursor_open(t, ix->dockeys, &c))) goto done;
     for (int pass = 0; pass < 2 && !rc; pass++) {
         MDB_val k, d;
@@ -367,7 +374,11 @@ static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
             }
             for (size_t i = 4; i + 4 <= d.mv_size; i += 4) {
                 memcpy(&pk, (const char *)d.mv_data + i, 4);
-                if (!listed(ix, pk)) continue;
+                if (pk >= IX_BUCKETS << 8) {
+                    rc = MDB_CORRUPTED;
+                    break;
+                }
+                if (hot[pk / 64] >> pk % 64 & 1) continue;
                 if (pass == 0) {
                     m.off[(pk >> 8) + 1]++;
                 } else {
@@ -376,6 +387,7 @@ static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
                     m.doc[p] = dn;
                 }
             }
+            if (rc) break;
         }
         if (rc && rc != MDB_NOTFOUND) break;
         rc = 0;
@@ -404,6 +416,7 @@ static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
     }
 done:
     if (c) mdb_cursor_close(c);
+    free(hot);
     free(at);
     free(tag);
     free(doc);
