@@ -46,7 +46,10 @@ uint32_t ix_slot_key(unsigned slot, uint32_t value)
 
 static nd_status db_fail(nd_error *err, const nd_index *ix, const char *what, int rc)
 {
-    return nd_fail(err, rc == ENOMEM ? ND_ENOMEM : ND_EIO, "index %s: cannot %s: %s", ix->dir, what, mdb_strerror(rc));
+    /* our own checks of what we read say MDB_CORRUPTED too: LMDB's text for
+     * it names a page type */
+    return nd_fail(err, rc == ENOMEM ? ND_ENOMEM : ND_EIO, "index %s: cannot %s: %s", ix->dir, what,
+                   rc == MDB_CORRUPTED ? "the index is damaged (rebuild it with 'newsdup index add')" : mdb_strerror(rc));
 }
 
 /* ---- the posting lists, in memory ----------------------------------------- */

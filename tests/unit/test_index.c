@@ -679,6 +679,45 @@ static void merges_keep_verdicts(void)
     remove_dir(dir);
 }
 
+/* A damaged key row (a key outside the projected range, a row too short to
+ * hold its key count) is reported when the lists are built or extended,
+ * not read out of bounds. */
+static void damaged_key_rows_refused(void)
+{
+    load_seeds();
+    const uint32_t rows[2][2] = { { 40, IX_BUCKETS << 8 }, { 40, 0 } };
+    const size_t sizes[2] = { sizeof rows[0], 2 };
+    for (int r = 0; r < 2; r++) {
+        char *dir = new_dir();
+        nd_error err;
+        nd_index_answer a;
+        nd_index *ix = open_writer(dir, &err);
+        CHECK(ix != NULL);
+        if (!ix) return;
+        CHECK_INT(add_seed(ix, 0, &a), ND_OK);
+        CHECK_INT(nd_index_commit(ix, &err), ND_OK);
+        uint32_t docno = 0;
+        MDB_val k = { sizeof docno, &docno }, d = { sizes[r], (void *)rows[r] };
+        CHECK_INT(ix_begin(ix, &err), ND_OK);
+        CHECK_INT(mdb_put(ix->txn, ix->dockeys, &k, &d, 0), 0);
+        CHECK_INT(mdb_txn_commit(ix->txn), 0);
+        ix->txn = NULL;
+        nd_index_close(ix);
+        ix = open_writer(dir, &err);
+        CHECK(ix == NULL);
+        CHECK(ix == NULL && strstr(err.message, "cannot read its state: the index is damaged") != NULL);
+        nd_index_close(ix);
+        ix = open_reader(dir, &err);
+        CHECK(ix != NULL);
+        if (ix) {
+            CHECK_INT(nd_index_query(ix, "q", seed[1], seed_len[1], &a, &err), ND_EIO);
+            CHECK(strstr(err.message, "cannot read its state") != NULL);
+            nd_index_close(ix);
+        }
+        remove_dir(dir);
+    }
+}
+
 /* An index of another format version is refused with both versions named. */
 static void other_format_refused(void)
 {
@@ -914,5 +953,5 @@ static void filter_lines(void)
 
 CHECK_MAIN("index", TEST(seeds_in_order), TEST(copies_and_rejects), TEST(rewrite_through_hot_keys), TEST(hot_keys_follow_commits),
            TEST(lookups_give_the_holders), TEST(merges_drop_hot_keys), TEST(counts_survive_checkpoints), TEST(commit_is_the_boundary),
-           TEST(merges_keep_verdicts), TEST(other_format_refused), TEST(second_writer_refused), TEST(readers_beside_writer),
+           TEST(merges_keep_verdicts), TEST(damaged_key_rows_refused), TEST(other_format_refused), TEST(second_writer_refused), TEST(readers_beside_writer),
            TEST(compact_round_trip), TEST(filter_lines))
