@@ -301,41 +301,96 @@ static int hot_get(const nd_index *ix, uint32_t pkey, ix_key *key)
     return 1;
 }
 
+/* Called for each key row: document dn, its candidate key count nq, the
+ * nkeys keys it is listed under (4 bytes each, unaligned).  0 to go on. */
+typedef int (*row_fn)(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys);
+
+/* Calls fn for the key rows of documents [from, to), after checking each
+ * row's shape and its keys' range.  0, fn's first other answer, or an LMDB
+ * error (MDB_CORRUPTED for a damaged row). */
+static int each_row(const nd_index *ix, MDB_txn *t, uint64_t from, uint64_t to, row_fn fn, void *ctx)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t, ix->dockeys, &c);
+    if (rc) return rc;
+    uint32_t docno = (uint32_t)from;
+    MDB_val k = { sizeof docno, &docno }, d;
+    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        uint32_t dn, word;
+        memcpy(&dn, k.mv_data, sizeof dn);
+        if (dn >= to) break;
+        const uint8_t *p = d.mv_data;
+        size_t n = d.mv_size / 4;
+        if (n == 0 || d.mv_size % 4) rc = MDB_CORRUPTED;
+        for (size_t i = 1; i < n && !rc; i++) {
+            memcpy(&word, p + 4 * i, 4);
+            if (word >= IX_BUCKETS << 8) rc = MDB_CORRUPTED;
+        }
+        memcpy(&word, p, 4);
+        if (rc || (rc = fn(ctx, dn, word, p + 4, n - 1))) break;
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
 /* Whether the lists keep pkey: hot keys' lists are never read. */
 static int listed(const nd_index *ix, uint32_t pkey)
 {
     return !ix->hotmap.cap || !hot_slot(ix, pkey)->key1;
 }
 
-/* Loads the keys of documents [ix->inmem, to) from the keys table into the
- * tail.  0 or an LMDB error. */
+static int tail_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+{
+    nd_index *ix = ctx;
+    if (count_keys(ix, dn, nq)) return ENOMEM;
+    for (size_t i = 0; i < nkeys; i++) {
+        uint32_t pk;
+        memcpy(&pk, keys + 4 * i, 4);
+        if (listed(ix, pk) && tail_add(ix, dn, pk)) return ENOMEM;
+    }
+    return 0;
+}
+
+/* Loads the keys of documents [ix->inmem, to) into the tail.  0 or an LMDB error. */
 static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
 {
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(t, ix->dockeys, &c);
-    if (rc) return rc;
-    uint32_t docno = (uint32_t)ix->inmem;
-    MDB_val k = { sizeof docno, &docno }, d;
-    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t dn, pk;
-        memcpy(&dn, k.mv_data, sizeof dn);
-        if (dn >= to) break;
-        if (d.mv_size < 4) {
-            rc = MDB_CORRUPTED;
-            break;
-        }
-        memcpy(&pk, d.mv_data, 4);
-        if (count_keys(ix, dn, pk)) rc = ENOMEM;
-        for (size_t i = 4; i + 4 <= d.mv_size && !rc; i += 4) {
-            memcpy(&pk, (const char *)d.mv_data + i, 4);
-            if (pk >= IX_BUCKETS << 8) rc = MDB_CORRUPTED;
-            else if (listed(ix, pk) && tail_add(ix, dn, pk)) rc = ENOMEM;
-        }
-        if (rc) break;
+    int rc = each_row(ix, t, ix->inmem, to, tail_row, ix);
+    if (!rc) ix->inmem = to;
+    return rc;
+}
+
+/* What build_lists' passes over the rows share. */
+typedef struct ix_build {
+    nd_index *ix;
+    ix_lists *m;
+    uint64_t *at;   /* next place of each bucket (second pass) */
+    uint64_t *hot;  /* a bit a projected key: hot */
+} ix_build;
+
+static int count_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+{
+    ix_build *b = ctx;
+    if (count_keys(b->ix, dn, nq)) return ENOMEM;
+    for (size_t i = 0; i < nkeys; i++) {
+        uint32_t pk;
+        memcpy(&pk, keys + 4 * i, 4);
+        if (!(b->hot[pk / 64] >> pk % 64 & 1)) b->m->off[(pk >> 8) + 1]++;
     }
-    mdb_cursor_close(c);
-    if (rc && rc != MDB_NOTFOUND) return rc;
-    ix->inmem = to;
+    return 0;
+}
+
+static int place_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+{
+    ix_build *b = ctx;
+    (void)nq;
+    for (size_t i = 0; i < nkeys; i++) {
+        uint32_t pk;
+        memcpy(&pk, keys + 4 * i, 4);
+        if (b->hot[pk / 64] >> pk % 64 & 1) continue;
+        uint64_t p = b->at[pk >> 8]++;
+        b->m->tag[p] = (uint8_t)pk;
+        b->m->doc[p] = dn;
+    }
     return 0;
 }
 
@@ -349,64 +404,28 @@ static int load_keys(nd_index *ix, MDB_txn *t, uint64_t to)
 static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
 {
     ix_lists m = { 0 };
-    uint64_t *at = NULL, *hot = NULL;
+    ix_build b = { .ix = ix, .m = &m };
     uint8_t *tag = NULL;
     uint32_t *doc = NULL;
-    MDB_cursor *c = NULL;
     int rc = ENOMEM;
-    if (!(m.off = calloc(IX_BUCKETS + 1, sizeof *m.off)) || !(at = malloc(IX_BUCKETS * sizeof *at)) ||
-        !(hot = calloc((size_t)IX_BUCKETS * 256 / 64, sizeof *hot)))
+    if (!(m.off = calloc(IX_BUCKETS + 1, sizeof *m.off)) || !(b.at = malloc(IX_BUCKETS * sizeof *b.at)) ||
+        !(b.hot = calloc((size_t)IX_BUCKETS * 256 / 64, sizeof *b.hot)))
         goto done;
     for (size_t i = 0; i < ix->hotmap.cap; i++)
-        if (ix->hotmap.v[i].key1) hot[(ix->hotmap.v[i].key1 - 1) / 64] |= 1ull << (ix->hotmap.v[i].key1 - 1) % 64;
-    if ((rc = mdb_cursor_open(t, ix->dockeys, &c))) goto done;
-    for (int pass = 0; pass < 2 && !rc; pass++) {
-        MDB_val k, d;
-        for (rc = mdb_cursor_get(c, &k, &d, MDB_FIRST); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-            uint32_t dn, pk;
-            memcpy(&dn, k.mv_data, sizeof dn);
-            if (dn >= to) break;
-            if (d.mv_size < 4) {
-                rc = MDB_CORRUPTED;
-                break;
-            }
-            memcpy(&pk, d.mv_data, 4);
-            if (pass == 0 && count_keys(ix, dn, pk)) {
-                rc = ENOMEM;
-                break;
-            }
-            for (size_t i = 4; i + 4 <= d.mv_size; i += 4) {
-                memcpy(&pk, (const char *)d.mv_data + i, 4);
-                if (pk >= IX_BUCKETS << 8) {
-                    rc = MDB_CORRUPTED;
-                    break;
-                }
-                if (hot[pk / 64] >> pk % 64 & 1) continue;
-                if (pass == 0) {
-                    m.off[(pk >> 8) + 1]++;
-                } else {
-                    uint64_t p = at[pk >> 8]++;
-                    m.tag[p] = (uint8_t)pk;
-                    m.doc[p] = dn;
-                }
-            }
-            if (rc) break;
-        }
-        if (rc && rc != MDB_NOTFOUND) break;
-        rc = 0;
-        if (pass == 0) {
-            for (uint32_t b = 0; b < IX_BUCKETS; b++) m.off[b + 1] += m.off[b];
-            m.n = m.off[IX_BUCKETS];
-            memcpy(at, m.off, IX_BUCKETS * sizeof *at);
-            if (!(m.tag = malloc(m.n ? m.n : 1)) || !(m.doc = malloc((m.n ? m.n : 1) * sizeof *m.doc))) rc = ENOMEM;
-        }
-    }
+        if (ix->hotmap.v[i].key1) b.hot[(ix->hotmap.v[i].key1 - 1) / 64] |= 1ull << (ix->hotmap.v[i].key1 - 1) % 64;
+    if ((rc = each_row(ix, t, 0, to, count_row, &b))) goto done;
+    for (uint32_t k = 0; k < IX_BUCKETS; k++) m.off[k + 1] += m.off[k];
+    m.n = m.off[IX_BUCKETS];
+    memcpy(b.at, m.off, IX_BUCKETS * sizeof *b.at);
+    rc = ENOMEM;
+    if (!(m.tag = malloc(m.n ? m.n : 1)) || !(m.doc = malloc((m.n ? m.n : 1) * sizeof *m.doc))) goto done;
+    if ((rc = each_row(ix, t, 0, to, place_row, &b))) goto done;
     uint64_t most = 0;
-    for (uint32_t b = 0; !rc && b < IX_BUCKETS; b++)
-        if (m.off[b + 1] - m.off[b] > most) most = m.off[b + 1] - m.off[b];
-    if (!rc && (!(tag = malloc(most ? most : 1)) || !(doc = malloc((most ? most : 1) * sizeof *doc)))) rc = ENOMEM;
-    for (uint32_t b = 0; !rc && b < IX_BUCKETS; b++) {
-        uint64_t from = m.off[b], n = m.off[b + 1] - from, by[257] = { 0 };
+    for (uint32_t k = 0; k < IX_BUCKETS; k++)
+        if (m.off[k + 1] - m.off[k] > most) most = m.off[k + 1] - m.off[k];
+    if (!(tag = malloc(most ? most : 1)) || !(doc = malloc((most ? most : 1) * sizeof *doc))) rc = ENOMEM;
+    for (uint32_t k = 0; !rc && k < IX_BUCKETS; k++) {
+        uint64_t from = m.off[k], n = m.off[k + 1] - from, by[257] = { 0 };
         for (uint64_t i = 0; i < n; i++) by[m.tag[from + i] + 1]++;
         for (unsigned v = 0; v < 256; v++) by[v + 1] += by[v];
         for (uint64_t i = 0; i < n; i++) {
@@ -418,9 +437,8 @@ static int build_lists(nd_index *ix, MDB_txn *t, uint64_t to)
         memcpy(m.doc + from, doc, n * sizeof *doc);
     }
 done:
-    if (c) mdb_cursor_close(c);
-    free(hot);
-    free(at);
+    free(b.hot);
+    free(b.at);
     free(tag);
     free(doc);
     if (rc) {
