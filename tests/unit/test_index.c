@@ -70,6 +70,18 @@ static nd_index *open_writer(const char *dir, nd_error *err)
     return nd_index_open(dir, &o, err);
 }
 
+/* A writer on a new index (its directory in *dir, for remove_dir), the
+ * seeds loaded; NULL (a failed check) when it cannot be opened. */
+static nd_index *new_writer(char **dir)
+{
+    nd_error err;
+    load_seeds();
+    *dir = new_dir();
+    nd_index *ix = open_writer(*dir, &err);
+    CHECK(ix != NULL);
+    return ix;
+}
+
 static nd_index *open_reader(const char *dir, nd_error *err)
 {
     nd_index_options o;
@@ -87,11 +99,9 @@ static nd_status add_seed(nd_index *ix, int i, nd_index_answer *a)
 /* 000 is new; 001 and 002 rewrite it; 003 and 004 cover the same event independently. */
 static void seeds_in_order(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     nd_index_answer a;
     const nd_verdict want[5] = { ND_VERDICT_NEW, ND_VERDICT_REWRITE, ND_VERDICT_REWRITE, ND_VERDICT_NEW, ND_VERDICT_NEW };
@@ -140,11 +150,9 @@ static void seeds_in_order(void)
  * answering after documents it rejects. */
 static void copies_and_rejects(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     nd_index_answer a;
     CHECK_INT(add_seed(ix, 0, &a), ND_OK);
@@ -331,11 +339,9 @@ static size_t read_snapshot(const char *path, uint32_t **out)
  * the checkpoint stays, from the log of the new documents. */
 static void hot_keys_follow_commits(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     uint32_t *a, *b, *c;
     ix->count_every = 30;
@@ -444,11 +450,9 @@ static void lookups_match(nd_index *ix, const uint64_t *all, size_t n, uint32_t 
  * is far behind). */
 static void lookups_give_the_holders(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     ix->merge_every = 40;
     size_t cap = 200000, n, both, shared_bucket;
@@ -517,11 +521,9 @@ static size_t hot_postings(nd_index *ix, size_t *n)
  * again); a writer reopening leaves them out from the start. */
 static void merges_drop_hot_keys(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     size_t n, held;
     ix->merge_every = 40;
@@ -568,11 +570,9 @@ static int same_counts(const nd_index *ix, const nd_docfreq *want, const uint32_
  * the documents' key counts (kept with their keys). */
 static void counts_survive_checkpoints(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     ix->count_every = 50;
     for (int g = 0; g < 7; g++) {
@@ -647,11 +647,9 @@ static void commit_is_the_boundary(void)
  * reopened index (its lists loaded from the keys table) answers the same. */
 static void merges_keep_verdicts(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     ix->merge_every = 2;
     nd_index_answer a;
@@ -888,11 +886,9 @@ static void compact_round_trip(void)
 /* One JSON Lines line in, the same object with its verdict out. */
 static void filter_lines(void)
 {
-    load_seeds();
-    char *dir = new_dir();
+    char *dir;
     nd_error err;
-    nd_index *ix = open_writer(dir, &err);
-    CHECK(ix != NULL);
+    nd_index *ix = new_writer(&dir);
     if (!ix) return;
     unsigned flags;
     const char *l1 = "{\"b\":1,\"id\":\"x\",\"text\":\"The council approved the new budget for the town library on Monday evening.\",\"a\":[1,2],\"newsdup\":5}";
