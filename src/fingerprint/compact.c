@@ -8,6 +8,7 @@
 #define HASH_RANGE (1u << ND_COMPACT_BITS)
 #define HASH_MASK (HASH_RANGE - 1)
 #define SHINGLE_SAMPLE_BITS 3   /* as the candidate keys sample shingles */
+#define BIGRAM_SAMPLE_BITS 2    /* 1 bigram in 4 is kept: those whose hash has these bits above the kept ones zero */
 #define STACK_TMP 2048          /* sort scratch that fits a news article's words without malloc */
 #define USED (1u << 31)         /* decoding: marks a vocabulary word some sentence has */
 
@@ -69,8 +70,11 @@ int nd_compact_project(const nd_features *f, nd_features *o)
         k = first + nd_sort_unique_u32(o->words + first, k - first, tmp);
     }
     o->sent_off[f->nsent] = k;
-    for (uint32_t i = 0; i < f->nbigrams; i++) o->bigrams[i] = f->bigrams[i] & HASH_MASK;
-    o->nbigrams = nd_sort_unique_u32(o->bigrams, f->nbigrams, tmp);
+    o->nbigrams = 0;
+    for (uint32_t i = 0; i < f->nbigrams; i++)
+        if ((f->bigrams[i] >> ND_COMPACT_BITS & ((1u << BIGRAM_SAMPLE_BITS) - 1)) == 0)
+            o->bigrams[o->nbigrams++] = f->bigrams[i] & HASH_MASK;
+    o->nbigrams = nd_sort_unique_u32(o->bigrams, o->nbigrams, tmp);
     o->nshingles = 0;
     for (uint32_t i = 0; i < f->nshingles; i++)
         if (f->shingles[i] >> (32 - SHINGLE_SAMPLE_BITS) == 0) o->shingles[o->nshingles++] = f->shingles[i] & HASH_MASK;

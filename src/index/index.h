@@ -5,8 +5,9 @@
  *   meta      "format" -> u32 version; "state" -> ix_state
  *   docs      u32 document number -> record (record.h); numbers count up from 0
  *   ids       document id -> u32 document number
- *   keys      u32 document number -> u32 words: its number of candidate
- *             keys, then the projected keys it is listed under
+ *   keys      u32 document number -> varints: its number of candidate
+ *             keys, how many it is listed under, and those (sorted) as
+ *             differences from the one before
  *   hot       u32 projected key -> {documents, newest document}: keys held by
  *             more than ND_ALL_PAIRS_POSTING documents, whose lists are no
  *             longer read nor kept, as of documents [0, ix_state.checkpoint)
@@ -141,7 +142,7 @@ struct nd_index {
     uint64_t hot_docs;
     uint64_t hot_checkpoint;  /* the checkpoint the hot table held when loaded */
     ND_VEC(uint32_t) hotrow;  /* the hot log row of the document being stored */
-    ND_VEC(uint32_t) row;     /* and its key row */
+    nd_bytes row;             /* and its key row */
     ND_VEC(uint32_t) key_counts; /* documents [0, inmem): their candidate keys (the key row's first word) */
 
     /* scratch of one query */
@@ -194,6 +195,13 @@ void ix_prefetch(const nd_index *ix, size_t i);
  * (ix->pkeys, with ix->kinfo as the query found them), and the counts of
  * compact features c.  0 or -1. */
 int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, int verdict, int has_text);
+
+/* A key row: the document's candidate key count nq and the n sorted keys
+ * it is listed under, in out (reset first).  0 or -1 (out of memory). */
+int ix_row_encode(uint32_t nq, const uint32_t *keys, uint32_t n, nd_bytes *out);
+/* Reads a key row p[0..n) into *nq and keys[0..*nkeys) (room for n values
+ * needed).  0, or -1 when it is damaged (keys out of range or unsorted). */
+int ix_row_decode(const void *p, size_t n, uint32_t *nq, uint32_t *keys, size_t *nkeys);
 
 /* Document number of id, or UINT32_MAX when absent (-1 on error in *rc). */
 uint32_t ix_lookup_id(nd_index *ix, const char *id, size_t idlen, int *rc);

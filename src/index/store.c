@@ -301,35 +301,56 @@ static int hot_get(const nd_index *ix, uint32_t pkey, ix_key *key)
     return 1;
 }
 
-/* Called for each key row: document dn, its candidate key count nq, the
- * nkeys keys it is listed under (4 bytes each, unaligned).  0 to go on. */
-typedef int (*row_fn)(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys);
+int ix_row_encode(uint32_t nq, const uint32_t *keys, uint32_t n, nd_bytes *out)
+{
+    out->n = 0;
+    if (nd_bytes_put_varint(out, nq) || nd_bytes_put_varint(out, n)) return -1;
+    for (uint32_t i = 0, prev = 0; i < n; prev = keys[i++])
+        if (nd_bytes_put_varint(out, keys[i] - prev)) return -1;
+    return 0;
+}
 
-/* Calls fn for the key rows of documents [from, to), after checking each
- * row's shape and its keys' range.  0, fn's first other answer, or an LMDB
- * error (MDB_CORRUPTED for a damaged row). */
+int ix_row_decode(const void *p, size_t n, uint32_t *nq, uint32_t *keys, size_t *nkeys)
+{
+    nd_reader r = { p, (const uint8_t *)p + n, 0 };
+    uint64_t q = nd_read_varint(&r), count = nd_read_varint(&r), key = 0;
+    if (r.bad || q > UINT32_MAX || count > n) return -1;
+    for (uint64_t i = 0; i < count; i++) {
+        key += nd_read_varint(&r);
+        if (r.bad || key >= IX_BUCKETS << 8 || (i && keys[i - 1] >= key)) return -1;
+        keys[i] = (uint32_t)key;
+    }
+    if (r.p != r.end) return -1;
+    *nq = (uint32_t)q;
+    *nkeys = (size_t)count;
+    return 0;
+}
+
+/* Called for each key row: document dn, its candidate key count nq, the
+ * nkeys keys it is listed under.  0 to go on. */
+typedef int (*row_fn)(void *ctx, uint32_t dn, uint32_t nq, const uint32_t *keys, size_t nkeys);
+
+/* Calls fn for the key rows of documents [from, to).  0, fn's first other
+ * answer, or an LMDB error (MDB_CORRUPTED for a damaged row). */
 static int each_row(const nd_index *ix, MDB_txn *t, uint64_t from, uint64_t to, row_fn fn, void *ctx)
 {
     MDB_cursor *c;
     int rc = mdb_cursor_open(t, ix->dockeys, &c);
     if (rc) return rc;
+    ND_VEC(uint32_t) keys = { 0 };
     uint32_t docno = (uint32_t)from;
     MDB_val k = { sizeof docno, &docno }, d;
     for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t dn, word;
+        uint32_t dn, nq;
+        size_t n;
         memcpy(&dn, k.mv_data, sizeof dn);
         if (dn >= to) break;
-        const uint8_t *p = d.mv_data;
-        size_t n = d.mv_size / 4;
-        if (n == 0 || d.mv_size % 4) rc = MDB_CORRUPTED;
-        for (size_t i = 1; i < n && !rc; i++) {
-            memcpy(&word, p + 4 * i, 4);
-            if (word >= IX_BUCKETS << 8) rc = MDB_CORRUPTED;
-        }
-        memcpy(&word, p, 4);
-        if (rc || (rc = fn(ctx, dn, word, p + 4, n - 1))) break;
+        if (nd_vec_reserve(&keys, d.mv_size)) rc = ENOMEM;
+        else if (ix_row_decode(d.mv_data, d.mv_size, &nq, keys.v, &n)) rc = MDB_CORRUPTED;
+        if (rc || (rc = fn(ctx, dn, nq, keys.v, n))) break;
     }
     mdb_cursor_close(c);
+    nd_vec_free(&keys);
     return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
@@ -339,15 +360,12 @@ static int listed(const nd_index *ix, uint32_t pkey)
     return !ix->hotmap.cap || !hot_slot(ix, pkey)->key1;
 }
 
-static int tail_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+static int tail_row(void *ctx, uint32_t dn, uint32_t nq, const uint32_t *keys, size_t nkeys)
 {
     nd_index *ix = ctx;
     if (count_keys(ix, dn, nq)) return ENOMEM;
-    for (size_t i = 0; i < nkeys; i++) {
-        uint32_t pk;
-        memcpy(&pk, keys + 4 * i, 4);
-        if (listed(ix, pk) && tail_add(ix, dn, pk)) return ENOMEM;
-    }
+    for (size_t i = 0; i < nkeys; i++)
+        if (listed(ix, keys[i]) && tail_add(ix, dn, keys[i])) return ENOMEM;
     return 0;
 }
 
@@ -367,25 +385,21 @@ typedef struct ix_build {
     uint64_t *hot;  /* a bit a projected key: hot */
 } ix_build;
 
-static int count_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+static int count_row(void *ctx, uint32_t dn, uint32_t nq, const uint32_t *keys, size_t nkeys)
 {
     ix_build *b = ctx;
     if (count_keys(b->ix, dn, nq)) return ENOMEM;
-    for (size_t i = 0; i < nkeys; i++) {
-        uint32_t pk;
-        memcpy(&pk, keys + 4 * i, 4);
-        if (!(b->hot[pk / 64] >> pk % 64 & 1)) b->m->off[(pk >> 8) + 1]++;
-    }
+    for (size_t i = 0; i < nkeys; i++)
+        if (!(b->hot[keys[i] / 64] >> keys[i] % 64 & 1)) b->m->off[(keys[i] >> 8) + 1]++;
     return 0;
 }
 
-static int place_row(void *ctx, uint32_t dn, uint32_t nq, const uint8_t *keys, size_t nkeys)
+static int place_row(void *ctx, uint32_t dn, uint32_t nq, const uint32_t *keys, size_t nkeys)
 {
     ix_build *b = ctx;
     (void)nq;
     for (size_t i = 0; i < nkeys; i++) {
-        uint32_t pk;
-        memcpy(&pk, keys + 4 * i, 4);
+        uint32_t pk = keys[i];
         if (b->hot[pk / 64] >> pk % 64 & 1) continue;
         uint64_t p = b->at[pk >> 8]++;
         b->m->tag[p] = (uint8_t)pk;
@@ -684,14 +698,13 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
      * (it is not read again). */
     uint32_t n = 0;
     ix->hotrow.n = 0;
-    if (nd_vec_reserve(&ix->row, ix->pkeys.n + 1)) return -1;
-    ix->row.v[0] = ix->nq;
+
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i];
         if (ki->skip) continue;
         if (ki->count + 1 <= ND_ALL_PAIRS_POSTING) {
-            ix->row.v[++n] = pk;
+            ix->pkeys.v[n++] = pk;
             continue;
         }
         if (ki->count >= ND_MAX_POSTING) continue;  /* ignored for good: no need to count on */
@@ -702,10 +715,11 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
     ix->hot_docs = (uint64_t)docno + 1;
     d = (MDB_val){ ix->hotrow.n * sizeof *ix->hotrow.v, ix->hotrow.v };
     if (ix->hotrow.n && mdb_put(ix->txn, ix->hotlog, &k, &d, MDB_APPEND)) return -1;
-    d = (MDB_val){ (size_t)(n + 1) * sizeof *ix->row.v, ix->row.v };
+    if (ix_row_encode(ix->nq, ix->pkeys.v, n, &ix->row)) return -1;
+    d = (MDB_val){ ix->row.n, ix->row.v };
     if (mdb_put(ix->txn, ix->dockeys, &k, &d, MDB_APPEND) || count_keys(ix, docno, ix->nq)) return -1;
-    for (uint32_t i = 1; i <= n; i++)
-        if (tail_add(ix, docno, ix->row.v[i])) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (tail_add(ix, docno, ix->pkeys.v[i])) return -1;
     ix->inmem = (uint64_t)docno + 1;
     nd_docfreq_add(&ix->df, c);
     ix->df_docs++;

@@ -24,7 +24,7 @@ expect_eq "seeds: verdicts" "$(verdicts "$T/out" | tr '\n' ';')" \
     "$S0 new -;$S1 rewrite $S0;$S2 rewrite $S0;$S3 new -;$S4 new -;"
 expect_eq "seeds: stderr empty" "$(cat "$T/err")" ""
 sim=$(jq -r 'select(.id == "'$S1'") | .newsdup.similarity' <"$T/out")
-expect_eq "seeds: 001's similarity, four decimals, as scan's 0.27" "$(echo "$sim" | grep -Ec '^0\.2[5-9][0-9]{2}$')" 1
+expect_eq "seeds: 001's similarity, four decimals, near scan's 0.24" "$(echo "$sim" | grep -Ec '^0\.2[2-6][0-9]{2}$')" 1
 # each line is the input object, unchanged, with "newsdup" added last
 expect_eq "seeds: objects kept" "$(jq -c 'del(.newsdup)' <"$T/out")" "$(cat "$T/seeds.jsonl")"
 expect_eq "seeds: newsdup last" "$(jq -r 'keys_unsorted | last' <"$T/out" | sort -u)" "newsdup"

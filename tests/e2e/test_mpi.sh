@@ -20,7 +20,9 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_
 # stacks let the suppressions tell them from newsdup's.
 export LSAN_OPTIONS="suppressions=$PWD/tests/e2e/mpi-lsan.supp:print_suppressions=0"
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0"
-mpi() { n=$1; shift; mpirun -x LSAN_OPTIONS -x ASAN_OPTIONS -n "$n" "$MPI_BIN" "$@"; }
+# A run that hangs (mpirun has been seen to wait forever beside another
+# mpirun on the same machine) fails after 10 minutes instead of holding CI.
+mpi() { n=$1; shift; timeout -k 10 600 mpirun -x LSAN_OPTIONS -x ASAN_OPTIONS -n "$n" "$MPI_BIN" "$@"; }
 
 # same NAME FORMAT PATH...: one scan, then 1 to 4 ranks; report and notices alike
 same() {

@@ -110,7 +110,7 @@ static void seeds_in_order(void)
         CHECK_STR(nd_verdict_name(a.verdict), nd_verdict_name(want[i]));
         if (want[i] == ND_VERDICT_REWRITE) {
             CHECK_STR(a.of, "000_2524be277e2264a3.txt");
-            /* scan measures 0.27 and 0.22 for these pairs */
+            /* scan measures 0.24 and 0.21 for these pairs */
             CHECK(a.similarity > 0.19f && a.similarity < 0.35f);
         } else {
             CHECK(a.of == NULL);
@@ -393,13 +393,14 @@ static void hot_keys_follow_commits(void)
 static size_t tail_postings(nd_index *ix, uint32_t from, uint32_t to, uint64_t *out, size_t n)
 {
     for (uint32_t dn = from; dn < to; dn++) {
-        MDB_val k = { sizeof dn, &dn }, d;
+        MDB_val k = { sizeof dn, &dn }, d = { 0, NULL };
+        uint32_t nq;
+        size_t nkeys = 0;
         CHECK_INT(mdb_get(ix->txn, ix->dockeys, &k, &d), 0);
-        for (size_t i = 4; i + 4 <= d.mv_size; i += 4) {  /* after the candidate key count */
-            uint32_t pk;
-            memcpy(&pk, (const char *)d.mv_data + i, 4);
-            out[n++] = (uint64_t)pk << 32 | dn;
-        }
+        uint32_t *keys = malloc((d.mv_size + 1) * sizeof *keys);
+        CHECK_INT(ix_row_decode(d.mv_data, d.mv_size, &nq, keys, &nkeys), 0);
+        for (size_t i = 0; i < nkeys; i++) out[n++] = (uint64_t)keys[i] << 32 | dn;
+        free(keys);
     }
     return n;
 }
@@ -677,25 +678,25 @@ static void merges_keep_verdicts(void)
     remove_dir(dir);
 }
 
-/* A damaged key row (a key outside the projected range, a row too short to
- * hold its key count) is reported when the lists are built or extended,
- * not read out of bounds. */
+/* A damaged key row (a key outside the projected range, a number cut
+ * short) is reported when the lists are built or extended, not read out
+ * of bounds. */
 static void damaged_key_rows_refused(void)
 {
-    load_seeds();
-    const uint32_t rows[2][2] = { { 40, IX_BUCKETS << 8 }, { 40, 0 } };
-    const size_t sizes[2] = { sizeof rows[0], 2 };
+    const uint32_t outside = IX_BUCKETS << 8;
+    const uint8_t cut[2] = { 40, 0x80 };  /* a varint that never ends */
+    nd_bytes row = { 0 };
+    CHECK_INT(ix_row_encode(40, &outside, 1, &row), 0);
     for (int r = 0; r < 2; r++) {
-        char *dir = new_dir();
+        char *dir;
         nd_error err;
         nd_index_answer a;
-        nd_index *ix = open_writer(dir, &err);
-        CHECK(ix != NULL);
+        nd_index *ix = new_writer(&dir);
         if (!ix) return;
         CHECK_INT(add_seed(ix, 0, &a), ND_OK);
         CHECK_INT(nd_index_commit(ix, &err), ND_OK);
         uint32_t docno = 0;
-        MDB_val k = { sizeof docno, &docno }, d = { sizes[r], (void *)rows[r] };
+        MDB_val k = { sizeof docno, &docno }, d = { r ? sizeof cut : row.n, r ? (void *)cut : row.v };
         CHECK_INT(ix_begin(ix, &err), ND_OK);
         CHECK_INT(mdb_put(ix->txn, ix->dockeys, &k, &d, 0), 0);
         CHECK_INT(mdb_txn_commit(ix->txn), 0);
@@ -714,6 +715,7 @@ static void damaged_key_rows_refused(void)
         }
         remove_dir(dir);
     }
+    nd_vec_free(&row);
 }
 
 /* An index of another format version is refused with both versions named. */
@@ -849,7 +851,7 @@ static void compact_round_trip(void)
     CHECK_INT(nd_compact_project(&f, &c), 0);
     CHECK_INT(c.nsent, f.nsent);
     CHECK(c.nshingles > f.nshingles / 16 && c.nshingles < f.nshingles / 4);
-    CHECK(c.nbigrams > f.nbigrams * 9 / 10 && c.nbigrams <= f.nbigrams);
+    CHECK(c.nbigrams > f.nbigrams / 8 && c.nbigrams < f.nbigrams / 2);  /* 1 in 4 kept */
     nd_record r = { .verdict = 2, .of = 7, .similarity = 0.5f, .id = "wire-1", .idlen = 6,
                     .source = "Wire", .sourcelen = 4 };
     CHECK_INT(nd_record_encode(&r, &c, &b), 0);
