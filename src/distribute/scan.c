@@ -435,7 +435,7 @@ static uint32_t work_index(const run *u, uint32_t g)
 
 static nd_status verify(run *u, nd_error *err)
 {
-    nd_candidates c = { malloc((u->cand.n + 1) * sizeof *c.v), u->cand.n };
+    nd_candidates c = { .v = malloc((u->cand.n + 1) * sizeof *c.v), .n = u->cand.n };
     if (!c.v) return oom(err, "verifying");
     for (size_t i = 0; i < c.n; i++)
         c.v[i] = (nd_candidate){ work_index(u, u->cand.v[i].a), work_index(u, u->cand.v[i].b), u->cand.v[i].shared };

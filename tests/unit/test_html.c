@@ -63,7 +63,7 @@ static void fixture_init(fixture *f, int audited)
     check_span_of(rewrite_text, "But what", "at Microsoft.", d[1].rewrite_span);
     f->cluster = (nd_cluster){ 1, 0, "given as the origin", f->members, 2, audited ? f->drifts : NULL,
                                audited ? 2 : 0 };
-    f->r = (nd_result){ 2, &f->cluster, 1, NULL, 0, audited };
+    f->r = (nd_result){ .ndocs = 2, .clusters = &f->cluster, .nclusters = 1, .audited = audited };
 }
 
 /* The report in memory (caller frees); the status in *st. */
@@ -194,7 +194,7 @@ static void test_quotes_span_sentences(void)
     CHECK_INT(nd_corpus_add(c, "b.txt", text, strlen(text), NULL, NULL), ND_OK);
     nd_member m[2] = { { 0, ND_ORIGIN, 1.0f, 0 }, { 1, ND_COPY, 1.0f, 0 } };
     nd_cluster cl = { 1, 0, NULL, m, 2, NULL, 0 };
-    nd_result r = { 2, &cl, 1, NULL, 0, 0 };
+    nd_result r = { .ndocs = 2, .clusters = &cl, .nclusters = 1 };
     nd_status st;
     char *got = render(c, &r, &st);
     CHECK_INT(st, ND_OK);
@@ -228,7 +228,7 @@ static void test_hostile_text_is_escaped(void)
     check_span_of(text, "Councillor", "left.", d.rewrite_span);
     nd_cluster cl = { 1, 0, "<em>reason</em>", m, 2, &d, 1 };
     nd_related rel = { 1, 0, 0.5f };
-    nd_result r = { 2, &cl, 1, &rel, 1, 1 };
+    nd_result r = { .ndocs = 2, .clusters = &cl, .nclusters = 1, .related = &rel, .nrelated = 1, .audited = 1 };
     nd_status st;
     char *got = render(c, &r, &st);
     CHECK_INT(st, ND_OK);

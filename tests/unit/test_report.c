@@ -70,7 +70,8 @@ static void fixture_init(fixture *f, int audited)
     f->cluster = (nd_cluster){ 1, 0, "earliest published", f->members, 3, audited ? f->drifts : NULL,
                                audited ? 2 : 0 };
     f->related = (nd_related){ 3, 0, 0.41f };
-    f->r = (nd_result){ 5, &f->cluster, 1, &f->related, 1, audited };
+    f->r = (nd_result){ .ndocs = 5, .clusters = &f->cluster, .nclusters = 1, .related = &f->related, .nrelated = 1,
+                        .audited = audited };
 }
 
 /* Runs nd_report_write into memory; returns the text (caller frees) and the status in *st. */
