@@ -32,10 +32,10 @@
  * agreements, as scan pairs a rare long list; a longer one pairs the query
  * with its newest holder.
  *
- * Between checkpoints (every COUNT_EVERY documents) every table is written
+ * Between checkpoints (every CHECKPOINT_EVERY documents) every table is written
  * by appends only, so a commit writes few pages however large the index
  * is; nothing is rewritten as it grows.  The posting lists live in memory, built from `keys` when the
- * index is opened (about a second a million documents) and extended as
+ * index is opened (about 1.6 s a million documents) and extended as
  * documents arrive: a tail of recent documents, bucket by bucket in
  * document order, merged every MERGE_EVERY documents into arrays sorted by
  * bucket, tag and document, where a lookup finds its key's run by binary
@@ -126,7 +126,7 @@ struct nd_index {
     MDB_txn *txn;           /* writer: the open group (NULL between groups); reader: the snapshot */
     uint32_t pending;       /* documents added in txn */
     uint32_t merge_every;   /* tail documents that trigger a merge (tests lower it) */
-    uint32_t count_every;   /* documents between checkpoints of the counters (tests lower it) */
+    uint32_t checkpoint_every;  /* documents between checkpoints of the counters and hot keys (tests lower it) */
     uint32_t corpus_scale;  /* the rare-list rule sees the corpus this many times larger (1; tests raise it) */
     ix_state st;            /* as of txn (writer: including pending) */
     ix_state loaded;        /* reader: what the in-memory state mirrors */

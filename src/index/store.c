@@ -15,7 +15,7 @@
 #include "../util/sort.h"
 
 #define MERGE_EVERY 32768            /* default tail length (documents) that triggers a merge */
-#define COUNT_EVERY 32768            /* default documents between checkpoints of the counters */
+#define CHECKPOINT_EVERY 32768       /* default documents between checkpoints of the counters and hot keys */
 #define MAP_SIZE ((size_t)1 << 38)   /* address space reserved; the file grows as used */
 #define MAX_ID_KEY 480               /* LMDB keys are at most 511 bytes: longer ids are hashed */
 
@@ -184,10 +184,39 @@ static int merge(nd_index *ix)
     return 0;
 }
 
+/* Merges when the tail holds merge_every documents.  0, or -1 when out of
+ * memory (the tail then stays). */
+static int merge_if_due(nd_index *ix)
+{
+    return ix->inmem - ix->merged >= ix->merge_every ? merge(ix) : 0;
+}
+
 static int get_u32key(MDB_txn *t, MDB_dbi dbi, uint32_t key, MDB_val *out)
 {
     MDB_val k = { sizeof key, &key };
     return mdb_get(t, dbi, &k, out);
+}
+
+/* Called for each row of a table keyed by document number.  0 to go on. */
+typedef int (*doc_fn)(void *ctx, uint32_t dn, const MDB_val *row);
+
+/* Calls fn for the rows of documents [from, to) of table dbi, in document
+ * order (a document may have none).  0, fn's first other answer, or an
+ * LMDB error. */
+static int each_doc(MDB_txn *t, MDB_dbi dbi, uint64_t from, uint64_t to, doc_fn fn, void *ctx)
+{
+    MDB_cursor *c;
+    int rc = mdb_cursor_open(t, dbi, &c);
+    if (rc) return rc;
+    uint32_t docno = (uint32_t)from;
+    MDB_val k = { sizeof docno, &docno }, d;
+    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
+        uint32_t dn;
+        memcpy(&dn, k.mv_data, sizeof dn);
+        if (dn >= to || (rc = fn(ctx, dn, &d))) break;
+    }
+    mdb_cursor_close(c);
+    return rc == MDB_NOTFOUND ? 0 : rc;
 }
 
 /* ---- the hot keys, in memory ------------------------------------------- */
@@ -231,29 +260,24 @@ static int hot_set(nd_index *ix, uint32_t key, uint32_t count, uint32_t newest)
     return 0;
 }
 
-/* Replays the hot log of documents [ix->hot_docs, to): each row is the
- * (key, count) pairs its document set.  0 or an LMDB error. */
+/* A row of the hot log: the (key, count) pairs document dn set. */
+static int replay_row(void *ctx, uint32_t dn, const MDB_val *row)
+{
+    nd_index *ix = ctx;
+    uint32_t kc[2];
+    for (size_t i = 0; i + sizeof kc <= row->mv_size; i += sizeof kc) {
+        memcpy(kc, (const char *)row->mv_data + i, sizeof kc);
+        if (hot_set(ix, kc[0], kc[1], dn)) return ENOMEM;
+    }
+    return 0;
+}
+
+/* Replays the hot log of documents [ix->hot_docs, to).  0 or an LMDB error. */
 static int hot_replay(nd_index *ix, MDB_txn *t, uint64_t to)
 {
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(t, ix->hotlog, &c);
-    if (rc) return rc;
-    uint32_t docno = (uint32_t)ix->hot_docs;
-    MDB_val k = { sizeof docno, &docno }, d;
-    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t dn, kc[2];
-        memcpy(&dn, k.mv_data, sizeof dn);
-        if (dn >= to) break;
-        for (size_t i = 0; i + sizeof kc <= d.mv_size && !rc; i += sizeof kc) {
-            memcpy(kc, (const char *)d.mv_data + i, sizeof kc);
-            if (hot_set(ix, kc[0], kc[1], dn)) rc = ENOMEM;
-        }
-        if (rc) break;
-    }
-    mdb_cursor_close(c);
-    if (rc && rc != MDB_NOTFOUND) return rc;
-    ix->hot_docs = to;
-    return 0;
+    int rc = each_doc(t, ix->hotlog, ix->hot_docs, to, replay_row, ix);
+    if (!rc) ix->hot_docs = to;
+    return rc;
 }
 
 /* Brings the hot keys to the state committed in t (s): from the hot
@@ -330,28 +354,31 @@ int ix_row_decode(const void *p, size_t n, uint32_t *nq, uint32_t *keys, size_t 
  * nkeys keys it is listed under.  0 to go on. */
 typedef int (*row_fn)(void *ctx, uint32_t dn, uint32_t nq, const uint32_t *keys, size_t nkeys);
 
+/* each_row's decoding of a keys table row for its row_fn. */
+typedef struct ix_rows {
+    row_fn fn;
+    void *ctx;
+    ND_VEC(uint32_t) keys;
+} ix_rows;
+
+static int decode_row(void *ctx, uint32_t dn, const MDB_val *row)
+{
+    ix_rows *r = ctx;
+    uint32_t nq;
+    size_t n;
+    if (nd_vec_reserve(&r->keys, row->mv_size)) return ENOMEM;
+    if (ix_row_decode(row->mv_data, row->mv_size, &nq, r->keys.v, &n)) return MDB_CORRUPTED;
+    return r->fn(r->ctx, dn, nq, r->keys.v, n);
+}
+
 /* Calls fn for the key rows of documents [from, to).  0, fn's first other
  * answer, or an LMDB error (MDB_CORRUPTED for a damaged row). */
 static int each_row(const nd_index *ix, MDB_txn *t, uint64_t from, uint64_t to, row_fn fn, void *ctx)
 {
-    MDB_cursor *c;
-    int rc = mdb_cursor_open(t, ix->dockeys, &c);
-    if (rc) return rc;
-    ND_VEC(uint32_t) keys = { 0 };
-    uint32_t docno = (uint32_t)from;
-    MDB_val k = { sizeof docno, &docno }, d;
-    for (rc = mdb_cursor_get(c, &k, &d, MDB_SET_RANGE); rc == 0; rc = mdb_cursor_get(c, &k, &d, MDB_NEXT)) {
-        uint32_t dn, nq;
-        size_t n;
-        memcpy(&dn, k.mv_data, sizeof dn);
-        if (dn >= to) break;
-        if (nd_vec_reserve(&keys, d.mv_size)) rc = ENOMEM;
-        else if (ix_row_decode(d.mv_data, d.mv_size, &nq, keys.v, &n)) rc = MDB_CORRUPTED;
-        if (rc || (rc = fn(ctx, dn, nq, keys.v, n))) break;
-    }
-    mdb_cursor_close(c);
-    nd_vec_free(&keys);
-    return rc == MDB_NOTFOUND ? 0 : rc;
+    ix_rows r = { .fn = fn, .ctx = ctx };
+    int rc = each_doc(t, ix->dockeys, from, to, decode_row, &r);
+    nd_vec_free(&r.keys);
+    return rc;
 }
 
 /* Whether the lists keep pkey: hot keys' lists are never read. */
@@ -466,11 +493,17 @@ done:
     return 0;
 }
 
+/* Row ch of the counters table in memory: word counters, then bigram ones. */
+static uint32_t *counter_row(const nd_index *ix, uint32_t ch)
+{
+    return ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
+}
+
 /* Sets the counts to the counters table's: documents [0, checkpoint). */
 static int load_counters(nd_index *ix, MDB_txn *t, uint64_t checkpoint)
 {
     for (uint32_t ch = 0; ch < IX_CHUNKS; ch++) {
-        uint32_t *dst = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
+        uint32_t *dst = counter_row(ix, ch);
         MDB_val d;
         int rc = get_u32key(t, ix->counters, ch, &d);
         if (rc == MDB_NOTFOUND) memset(dst, 0, IX_CHUNK * sizeof *dst);
@@ -483,20 +516,24 @@ static int load_counters(nd_index *ix, MDB_txn *t, uint64_t checkpoint)
     return 0;
 }
 
-/* Counts documents [ix->df_docs, to) from their records. */
+/* Counts the record of document dn, the next one to count. */
+static int count_record(void *ctx, uint32_t dn, const MDB_val *row)
+{
+    nd_index *ix = ctx;
+    nd_record r;
+    if (dn != ix->df_docs || nd_record_decode(row->mv_data, row->mv_size, &r)) return MDB_CORRUPTED;
+    int rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
+    if (rc) return rc == -1 ? ENOMEM : MDB_CORRUPTED;
+    nd_docfreq_add(&ix->df, &ix->stored);
+    ix->df_docs++;
+    return 0;
+}
+
+/* Counts documents [ix->df_docs, to) from their records (every document has one). */
 static int count_records(nd_index *ix, MDB_txn *t, uint64_t to)
 {
-    for (; ix->df_docs < to; ix->df_docs++) {
-        MDB_val d;
-        nd_record r;
-        int rc = get_u32key(t, ix->docs, (uint32_t)ix->df_docs, &d);
-        if (rc) return rc;
-        if (nd_record_decode(d.mv_data, d.mv_size, &r)) return MDB_CORRUPTED;
-        rc = nd_compact_decode(r.compact, r.ncompact, &ix->stored);
-        if (rc) return rc == -1 ? ENOMEM : MDB_CORRUPTED;
-        nd_docfreq_add(&ix->df, &ix->stored);
-    }
-    return 0;
+    int rc = each_doc(t, ix->docs, ix->df_docs, to, count_record, ix);
+    return rc ? rc : ix->df_docs == to ? 0 : MDB_CORRUPTED;
 }
 
 /* The state committed in t (all zero for a new index) in *s.  0 or an LMDB error. */
@@ -536,7 +573,7 @@ static int refresh(nd_index *ix, MDB_txn *t, int force)
         return rc;
     rc = ix->inmem ? load_keys(ix, t, s.ndocs) : build_lists(ix, t, s.ndocs);
     if (rc || (rc = count_records(ix, t, s.ndocs))) return rc;
-    if (ix->inmem - ix->merged >= ix->merge_every && merge(ix)) return ENOMEM;
+    if (merge_if_due(ix)) return ENOMEM;
     ix->df_finished = UINT32_MAX;
     ix->loaded = s;
     return 0;
@@ -593,8 +630,7 @@ int ix_postings(nd_index *ix, uint32_t pkey, ix_key *key)
     uint32_t bucket = pkey >> 8;
     uint8_t tag = (uint8_t)pkey;
     memset(key, 0, sizeof *key);
-    int rc = hot_get(ix, pkey, key);
-    if (rc) return rc < 0 ? -1 : 0;
+    if (hot_get(ix, pkey, key)) return 0;
     size_t first = ix->hits.n;
     const ix_lists *l = &ix->lists;
     if (l->n) {
@@ -698,7 +734,6 @@ int ix_store(nd_index *ix, const char *id, size_t idlen, const nd_features *c, i
      * (it is not read again). */
     uint32_t n = 0;
     ix->hotrow.n = 0;
-
     for (size_t i = 0; i < ix->pkeys.n; i++) {
         const ix_key *ki = &ix->kinfo.v[i];
         uint32_t pk = ix->pkeys.v[i];
@@ -740,10 +775,9 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
      * the hot log emptied.  The documents after it are counted again from
      * their records, and their hot keys replayed from the log, when the
      * index is read. */
-    if (ix->st.ndocs - ix->st.checkpoint >= ix->count_every) {
+    if (ix->st.ndocs - ix->st.checkpoint >= ix->checkpoint_every) {
         for (uint32_t ch = 0; ch < IX_CHUNKS && !rc; ch++) {
-            const uint32_t *src = ch < IX_CHUNKS / 2 ? ix->df.words + ch * IX_CHUNK : ix->df.bigrams + (ch - IX_CHUNKS / 2) * IX_CHUNK;
-            MDB_val k = { sizeof ch, &ch }, d = { IX_CHUNK * sizeof *src, (void *)src };
+            MDB_val k = { sizeof ch, &ch }, d = { IX_CHUNK * sizeof(uint32_t), counter_row(ix, ch) };
             rc = mdb_put(ix->txn, ix->counters, &k, &d, 0);
         }
         for (size_t i = 0; i < ix->hotmap.cap && !rc; i++) {
@@ -775,7 +809,7 @@ nd_status nd_index_commit(nd_index *ix, nd_error *err)
     }
     /* committed documents only: a dropped group never reaches the lists;
      * out of memory, the tail just stays longer */
-    if (ix->inmem - ix->merged >= ix->merge_every) merge(ix);
+    merge_if_due(ix);
     return ND_OK;
 }
 
@@ -879,7 +913,7 @@ nd_index *nd_index_open(const char *dir, const nd_index_options *o, nd_error *er
     else nd_index_options_default(&ix->o);
     ix->lockfd = -1;
     ix->merge_every = MERGE_EVERY;
-    ix->count_every = COUNT_EVERY;
+    ix->checkpoint_every = CHECKPOINT_EVERY;
     ix->corpus_scale = 1;
     ix->loaded.ndocs = UINT64_MAX;
     nd_status st = ND_OK;

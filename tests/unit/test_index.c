@@ -216,10 +216,10 @@ static void add_holders(nd_index *ix, int i, const char *prefix, uint32_t n)
 
 /* In a child process (LMDB wants one environment per process, and the
  * caller keeps a reader open): a writer adds n holders of seed i and
- * commits, with checkpoints every count_every documents; with snap, the
+ * commits, with checkpoints every checkpoint_every documents; with snap, the
  * hot keys it then holds go there (hot_snapshot's triples).  0 when all
  * went well. */
-static int writer_child(const char *dir, int i, const char *prefix, uint32_t n, uint32_t count_every, const char *snap);
+static int writer_child(const char *dir, int i, const char *prefix, uint32_t n, uint32_t checkpoint_every, const char *snap);
 
 
 /* A rewrite whose keys in common with its origin are all held by more than
@@ -298,7 +298,7 @@ static int same_hot(nd_index *ix, const uint32_t *want, size_t n)
     return same;
 }
 
-static int writer_child(const char *dir, int i, const char *prefix, uint32_t n, uint32_t count_every, const char *snap)
+static int writer_child(const char *dir, int i, const char *prefix, uint32_t n, uint32_t checkpoint_every, const char *snap)
 {
     fflush(stdout);
     pid_t pid = fork();
@@ -306,7 +306,7 @@ static int writer_child(const char *dir, int i, const char *prefix, uint32_t n, 
         nd_error err;
         nd_index *w = open_writer(dir, &err);
         if (!w) _exit(1);
-        w->count_every = count_every;
+        w->checkpoint_every = checkpoint_every;
         add_holders(w, i, prefix, n);
         if (nd_index_commit(w, &err)) _exit(2);
         if (snap) {
@@ -344,13 +344,13 @@ static void hot_keys_follow_commits(void)
     nd_index *ix = new_writer(&dir);
     if (!ix) return;
     uint32_t *a, *b, *c;
-    ix->count_every = 30;
+    ix->checkpoint_every = 30;
     add_holders(ix, 0, "a", ND_ALL_PAIRS_POSTING + 1);  /* 000's keys turn hot with the last */
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);         /* a checkpoint */
     CHECK_INT(ix->st.checkpoint, ND_ALL_PAIRS_POSTING + 1);
     size_t na = hot_snapshot(ix, &a);
     CHECK(na > 50);
-    ix->count_every = 1000;
+    ix->checkpoint_every = 1000;
     add_holders(ix, 3, "b", ND_ALL_PAIRS_POSTING + 2);  /* 003's too, and 000's counts move on */
     CHECK_INT(nd_index_commit(ix, &err), ND_OK);         /* logged only */
     size_t nb = hot_snapshot(ix, &b);
@@ -575,7 +575,7 @@ static void counts_survive_checkpoints(void)
     nd_error err;
     nd_index *ix = new_writer(&dir);
     if (!ix) return;
-    ix->count_every = 50;
+    ix->checkpoint_every = 50;
     for (int g = 0; g < 7; g++) {
         char prefix[16];
         snprintf(prefix, sizeof prefix, "g%d-", g);
