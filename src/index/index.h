@@ -32,10 +32,11 @@
  * agreements, as scan pairs a rare long list; a longer one pairs the query
  * with its newest holder.
  *
- * Between checkpoints (every CHECKPOINT_EVERY documents) every table is written
- * by appends only, so a commit writes few pages however large the index
- * is; nothing is rewritten as it grows.  The posting lists live in memory, built from `keys` when the
- * index is opened (about 1.6 s a million documents) and extended as
+ * Between checkpoints (every CHECKPOINT_EVERY documents) every table is
+ * written by appends only, so a commit writes few pages however large the
+ * index is; nothing is rewritten as it grows.  The posting lists live in
+ * memory, built from `keys` when the index is opened (about 1.6 s a
+ * million documents) and extended as
  * documents arrive: a tail of recent documents, bucket by bucket in
  * document order, merged every MERGE_EVERY documents into arrays sorted by
  * bucket, tag and document, where a lookup finds its key's run by binary
@@ -181,8 +182,8 @@ void ix_end_read(nd_index *ix);
 void ix_abort(nd_index *ix);
 
 /* What the index holds for pkey in *k; for a key that is not hot, its
- * documents (merged, then tail) are appended to ix->hits.  0, or -1 on a
- * database error or out of memory. */
+ * documents (merged, then tail) are appended to ix->hits, from memory.
+ * 0, or -1 when out of memory. */
 int ix_postings(nd_index *ix, uint32_t pkey, ix_key *k);
 
 /* Starts the memory reads ix_postings will make for the query's keys after
