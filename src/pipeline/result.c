@@ -20,6 +20,9 @@ static int cmp_member(const void *x, const void *y)
  * the topic with one rewrite stays out. */
 #define INDIRECT_FACTOR 2.0f
 
+/* A copy is fuller than another by more than 1 / MARGIN of its words. */
+#define MARGIN 20
+
 /* Edges the clusterer declined to merge along join nothing. */
 static int in_cluster(const nd_groups *g, const nd_edge *e)
 {
@@ -69,6 +72,29 @@ static int score_against(assembler *as, const uint32_t *rem, uint32_t nrem, uint
     return 0;
 }
 
+/* Copies trim and rewrites turn quotations into narration, not the reverse. */
+static int fuller(const nd_evidence *a, const nd_evidence *b, nd_relation rel)
+{
+    return rel == ND_COPY ? a->words > b->words + b->words / MARGIN : a->quotations > b->quotations;
+}
+
+/* A member without a date may be older than the earliest dated one, rem[o]
+ * (scored against it in as->to_origin): the undated member rem[o] derives
+ * from by its text, or o. */
+static uint32_t undated_source(const assembler *as, const uint32_t *rem, uint32_t nrem, uint32_t o)
+{
+    uint32_t best = o;
+    for (uint32_t i = 0; i < nrem; i++) {
+        const nd_pair_score *s = &as->to_origin[i];
+        if (i == o || !s->derived || as->c->docs.v[rem[i]].published != INT64_MIN) continue;
+        if (!fuller(&as->ev[rem[i]], &as->ev[rem[o]], s->relation)) continue;
+        if (best == o || as->ev[rem[i]].quotations > as->ev[rem[best]].quotations ||
+            (as->ev[rem[i]].quotations == as->ev[rem[best]].quotations && as->ev[rem[i]].words > as->ev[rem[best]].words))
+            best = i;
+    }
+    return best;
+}
+
 /* Splits one connected group into clusters around origins: the origin is
  * chosen, the documents derived from it join, then rewrites of those
  * rewrites; what is left is grouped again around an origin of its own.
@@ -84,6 +110,16 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
         char why[256];
         uint32_t o = nd_origin_choose(as->in, nrem, why, sizeof why);
         if (score_against(as, rem, nrem, o)) return -1;
+        if (strstr(why, "published")) {
+            uint32_t u = undated_source(as, rem, nrem, o);
+            if (u != o) {
+                snprintf(why, sizeof why,
+                         "no date, but the earliest dated member derives from it (%s)",
+                         as->to_origin[u].relation == ND_COPY ? "a trimmed copy" : "a rewrite with fewer direct quotations");
+                o = u;
+                if (score_against(as, rem, nrem, o)) return -1;
+            }
+        }
         /* Among near-identical copies the fullest text is the original: copies
          * trim.  (A text marked truncated is a partial capture and keeps its
          * place; dates, where given, already decided.) */
@@ -91,7 +127,7 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
             uint32_t fullest = o;
             for (uint32_t i = 0; i < nrem; i++)
                 if (i != o && as->to_origin[i].derived && as->to_origin[i].relation == ND_COPY &&
-                    as->ev[rem[i]].words > as->ev[rem[fullest]].words + as->ev[rem[fullest]].words / 20)
+                    as->ev[rem[i]].words > as->ev[rem[fullest]].words + as->ev[rem[fullest]].words / MARGIN)
                     fullest = i;
             if (fullest != o) {
                 o = fullest;

@@ -240,6 +240,58 @@ static void the_earlier_copy_is_the_origin_when_dated(void)
     free(text);
 }
 
+/* Scans the named files of one audit-set story, each with its published
+ * time (NULL: none); returns the origin's file name, or "" without one cluster. */
+static const char *origin_among(const char *story, const char *const files[], const char *const published[],
+                                int n, char *why, size_t whylen)
+{
+    static char name[64];
+    name[0] = 0;
+    nd_corpus *c = nd_corpus_new(NULL, NULL);
+    for (int i = 0; i < n; i++) {
+        char path[256];
+        size_t len;
+        snprintf(path, sizeof path, "tests/data/audit-set/%s/%s", story, files[i]);
+        char *text = check_slurp(path, &len);
+        CHECK(text != NULL);
+        if (!text) continue;
+        nd_doc_meta meta = { .published = published[i] };
+        CHECK_INT(nd_corpus_add(c, files[i], text, len, &meta, NULL), ND_OK);
+        free(text);
+    }
+    nd_result *r = nd_scan(c, NULL);
+    CHECK(r && r->nclusters == 1);
+    if (r && r->nclusters == 1) {
+        snprintf(name, sizeof name, "%s", nd_doc_id(c, r->clusters[0].origin));
+        snprintf(why, whylen, "%s", r->clusters[0].origin_reason);
+    }
+    nd_result_free(r);
+    nd_corpus_free(c);
+    return name;
+}
+
+static void an_undated_text_beats_the_earliest_date_it_is_the_source_of(void)
+{
+    char why[256];
+    /* the earliest dated member is a trimmed copy (583 content words against 632) */
+    const char *const copies[] = { "origin.txt", "copy.txt", "rewrite-a.txt" };
+    const char *const copy_first[] = { NULL, "2025-03-02T08:00:00Z", "2025-03-02T09:30:00Z" };
+    CHECK_STR(origin_among("01-chipmaker-closure", copies, copy_first, 3, why, sizeof why), "origin.txt");
+    CHECK_STR(why, "no date, but the earliest dated member derives from it (a trimmed copy)");
+    /* ... or a rewrite that turned two of its ten direct quotations into narration */
+    const char *const rewrites[] = { "origin.txt", "rewrite-b.txt", "rewrite-a.txt" };
+    CHECK_STR(origin_among("03-millbrook-budget", rewrites, copy_first, 3, why, sizeof why), "origin.txt");
+    CHECK_STR(why, "no date, but the earliest dated member derives from it (a rewrite with fewer direct quotations)");
+    /* dated, the fuller text is only later: the dates decide */
+    const char *const all_dated[] = { "2025-03-02T10:00:00Z", "2025-03-02T08:00:00Z", "2025-03-02T09:30:00Z" };
+    CHECK_STR(origin_among("01-chipmaker-closure", copies, all_dated, 3, why, sizeof why), "copy.txt");
+    CHECK_STR(why, "earliest published time in the cluster");
+    /* an undated rewrite that kept every quotation is no sign: 03's rewrite-a keeps all ten */
+    const char *const undated_rewrite[] = { "2025-03-02T08:00:00Z", "2025-03-02T09:30:00Z", NULL };
+    CHECK_STR(origin_among("03-millbrook-budget", rewrites, undated_rewrite, 3, why, sizeof why), "origin.txt");
+    CHECK_STR(why, "earliest published time in the cluster");
+}
+
 /* Two unrelated stories, and a page that pastes the first half of one
  * above the second half of the other. */
 static const char *tram =
@@ -549,6 +601,7 @@ CHECK_MAIN("scan",
     TEST(a_corpus_that_drops_its_texts_scans_alike),
     TEST(the_same_article_twice_is_a_copy),
     TEST(the_earlier_copy_is_the_origin_when_dated),
+    TEST(an_undated_text_beats_the_earliest_date_it_is_the_source_of),
     TEST(a_composite_page_does_not_bridge_two_stories),
     TEST(an_empty_corpus_has_no_clusters),
     TEST(documents_without_content_sentences_are_scanned),
