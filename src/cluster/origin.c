@@ -14,28 +14,22 @@ static float text_score(const nd_origin_input *m)
     return evidence + 10.0f * m->similarity;
 }
 
-uint32_t nd_origin_choose(const nd_origin_input *m, uint32_t n, char *why, size_t whylen)
+/* Whether m may have come out before `end` (every member when end is INT64_MIN). */
+static int out_before(const nd_origin_input *m, int64_t end)
 {
-    uint32_t dated = 0, best = 0;
-    for (uint32_t i = 0; i < n; i++)
-        if (m[i].published != INT64_MIN) dated++;
-    if (dated >= 2) {
-        int found = 0;
-        for (uint32_t i = 0; i < n; i++) {
-            if (m[i].published == INT64_MIN) continue;
-            if (!found || m[i].published < m[best].published ||
-                (m[i].published == m[best].published && m[i].doc < m[best].doc)) {
-                best = i;
-                found = 1;
-            }
-        }
-        snprintf(why, whylen, "earliest published time in the cluster");
-        return best;
-    }
+    return end == INT64_MIN || (m->published != INT64_MIN && m->published < end);
+}
+
+/* The member of m[0..n) out before `end` that the text names; the reason,
+ * after `lead`, goes to why. */
+static uint32_t by_text(const nd_origin_input *m, uint32_t n, int64_t end, const char *lead, char *why, size_t whylen)
+{
+    uint32_t best = UINT32_MAX;
     float best_score = -1;
     for (uint32_t i = 0; i < n; i++) {
+        if (!out_before(&m[i], end)) continue;
         float s = text_score(&m[i]);
-        if (s > best_score + 1e-6f ||
+        if (best == UINT32_MAX || s > best_score + 1e-6f ||
             (s > best_score - 1e-6f && (m[i].similarity > m[best].similarity + 1e-6f ||
                                         (m[i].similarity > m[best].similarity - 1e-6f && m[i].doc < m[best].doc)))) {
             best = i;
@@ -44,14 +38,44 @@ uint32_t nd_origin_choose(const nd_origin_input *m, uint32_t n, char *why, size_
     }
     const nd_evidence *e = m[best].ev;
     if (e->quotations + e->self_refs + e->numbers == 0)
-        snprintf(why, whylen, "no dates or textual evidence; the member closest to all others");
+        snprintf(why, whylen, "%s; no textual evidence; the member closest to all others", lead);
     else if (e->quotations)
-        snprintf(why, whylen, "no dates; carries the most direct quotations (%u) and is closest to the other members%s%s",
-                 e->quotations, e->self_refs ? ", and refers to its own reporting" : "",
+        snprintf(why, whylen, "%s; carries the most direct quotations (%u) and is closest to the other members%s%s",
+                 lead, e->quotations, e->self_refs ? ", and refers to its own reporting" : "",
                  e->truncated ? " (text is truncated)" : "");
     else if (e->self_refs)
-        snprintf(why, whylen, "no dates; refers to its own reporting (byline or \"told us\")");
+        snprintf(why, whylen, "%s; refers to its own reporting (byline or \"told us\")", lead);
     else
-        snprintf(why, whylen, "no dates; carries the most figures");
+        snprintf(why, whylen, "%s; carries the most figures", lead);
     return best;
+}
+
+uint32_t nd_origin_choose(const nd_origin_input *m, uint32_t n, char *why, size_t whylen)
+{
+    uint32_t dated = 0;
+    int64_t first_end = INT64_MAX;  /* the earliest time by which some member was surely out */
+    for (uint32_t i = 0; i < n; i++) {
+        if (m[i].published == INT64_MIN) continue;
+        dated++;
+        int64_t end = m[i].published + (m[i].span > 0 ? m[i].span : 1);
+        if (end < first_end) first_end = end;
+    }
+    if (dated < 2) return by_text(m, n, INT64_MIN, "no dates", why, whylen);
+    /* the members that may have come out first: a date printed without a
+     * time could be any minute of its day */
+    uint32_t nfirst = 0, only = 0;
+    for (uint32_t i = 0; i < n; i++)
+        if (out_before(&m[i], first_end)) {
+            nfirst++;
+            only = i;
+        }
+    if (nfirst == 1) {
+        snprintf(why, whylen, "earliest published time in the cluster%s",
+                 m[only].span ? " (the date printed on the page)" : "");
+        return only;
+    }
+    char lead[96];
+    snprintf(lead, sizeof lead, "published first with %u other%s as far as the dates tell", nfirst - 1,
+             nfirst == 2 ? "" : "s");
+    return by_text(m, n, first_end, lead, why, whylen);
 }

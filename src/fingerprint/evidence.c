@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "../normalise/fold.h"
+#include "dateline.h"
 #include "../util/bytes.h"
 
 /* Content words (not boilerplate) starting in [from, to): tokens are in
@@ -91,6 +92,11 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
     uint8_t seen[NPHRASES] = { 0 };
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
+    nd_dateline dl;
+    if (nd_dateline_of(text, n, &dl) && dl.at / 60 > INT32_MIN && dl.at / 60 < INT32_MAX && dl.at / 60 != 0) {
+        out->printed = (int32_t)(dl.at / 60);
+        out->printed_span = dl.span / 60;
+    }
     for (uint32_t i = 0; i < t->ntok; i++) {
         const nd_token *tk = &t->tok[i];
         if (tk->word == truncated && tk->start > 0 && (text[tk->start - 1] == '(' || text[tk->start - 1] == '['))

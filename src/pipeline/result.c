@@ -72,6 +72,17 @@ static int score_against(assembler *as, const uint32_t *rem, uint32_t nrem, uint
     return 0;
 }
 
+/* When document d came out, as its metadata or its page's header gives it;
+ * INT64_MIN when neither does.  *span: seconds it may be late by. */
+static int64_t published_at(const assembler *as, uint32_t d, int64_t *span)
+{
+    *span = 0;
+    if (as->c->docs.v[d].published != INT64_MIN) return as->c->docs.v[d].published;
+    if (!as->ev[d].printed) return INT64_MIN;
+    *span = (int64_t)as->ev[d].printed_span * 60;
+    return (int64_t)as->ev[d].printed * 60;
+}
+
 /* Copies trim and rewrites turn quotations into narration, not the reverse. */
 static int fuller(const nd_evidence *a, const nd_evidence *b, nd_relation rel)
 {
@@ -86,7 +97,8 @@ static uint32_t undated_source(const assembler *as, const uint32_t *rem, uint32_
     uint32_t best = o;
     for (uint32_t i = 0; i < nrem; i++) {
         const nd_pair_score *s = &as->to_origin[i];
-        if (i == o || !s->derived || as->c->docs.v[rem[i]].published != INT64_MIN) continue;
+        int64_t span;
+        if (i == o || !s->derived || published_at(as, rem[i], &span) != INT64_MIN) continue;
         if (!fuller(&as->ev[rem[i]], &as->ev[rem[o]], s->relation)) continue;
         if (best == o || as->ev[rem[i]].quotations > as->ev[rem[best]].quotations ||
             (as->ev[rem[i]].quotations == as->ev[rem[best]].quotations && as->ev[rem[i]].words > as->ev[rem[best]].words))
@@ -104,8 +116,8 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
     while (nrem >= 2) {
         for (uint32_t i = 0; i < nrem; i++) {
             uint32_t d = rem[i];
-            as->in[i] = (nd_origin_input){ d, as->c->docs.v[d].published, &as->ev[d],
-                                           centrality(d, rem, nrem, ce, nce) };
+            int64_t span, at = published_at(as, d, &span);
+            as->in[i] = (nd_origin_input){ d, at, &as->ev[d], centrality(d, rem, nrem, ce, nce), span };
         }
         char why[256];
         uint32_t o = nd_origin_choose(as->in, nrem, why, sizeof why);

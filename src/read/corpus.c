@@ -10,6 +10,7 @@
 
 #include "../normalise/decode.h"
 #include "../pipeline/stream.h"
+#include "../util/calendar.h"
 #include "../util/error.h"
 
 void nd_options_default(nd_options *opt)
@@ -126,16 +127,6 @@ static int id_grow(nd_corpus *c)
 
 /* ---- dates ----------------------------------------------------------- */
 
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
 static int digits(const char *s, int n, int *v)
 {
     *v = 0;
@@ -151,9 +142,7 @@ int nd_parse_time(const char *s, int64_t *t)
     int y, mo, d, h = 0, mi = 0, sec = 0;
     if (digits(s, 4, &y) || s[4] != '-' || digits(s + 5, 2, &mo) || s[7] != '-' || digits(s + 8, 2, &d))
         return -1;
-    static const unsigned char mdays[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap)) return -1;
+    if (!nd_valid_date(y, mo, d)) return -1;
     const char *p = s + 10;
     int64_t offset = 0;
     if (*p == 'T' || *p == ' ') {
@@ -179,7 +168,7 @@ int nd_parse_time(const char *s, int64_t *t)
         }
     }
     if (*p) return -1;
-    *t = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec - offset;
+    *t = nd_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec - offset;
     return 0;
 }
 

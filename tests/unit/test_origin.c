@@ -74,15 +74,15 @@ static void words_and_numbers_leave_out_furniture(void)
 
 /* ---- origin --------------------------------------------------------------- */
 
-static const nd_evidence plain = { 0, 0, 0, 2, 400 };
-static const nd_evidence quoting = { 3, 0, 0, 2, 400 };
+static const nd_evidence plain = { 0, 0, 0, 2, 400, 0, 0 };
+static const nd_evidence quoting = { 3, 0, 0, 2, 400, 0, 0 };
 
 static void earliest_published_wins_with_two_dates(void)
 {
     nd_origin_input m[] = {
-        { 5, 1737900000, &plain, 0.5f },
-        { 7, 1737800000, &plain, 0.4f },        /* earliest */
-        { 9, INT64_MIN, &quoting, 0.9f },       /* undated, but the best text evidence */
+        { 5, 1737900000, &plain, 0.5f, 0 },
+        { 7, 1737800000, &plain, 0.4f, 0 },        /* earliest */
+        { 9, INT64_MIN, &quoting, 0.9f, 0 },       /* undated, but the best text evidence */
     };
     char why[200];
     CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 1);
@@ -95,8 +95,8 @@ static void earliest_published_wins_with_two_dates(void)
 static void one_date_is_not_enough(void)
 {
     nd_origin_input m[] = {
-        { 0, 1737800000, &plain, 0.5f },
-        { 1, INT64_MIN, &quoting, 0.5f },
+        { 0, 1737800000, &plain, 0.5f, 0 },
+        { 1, INT64_MIN, &quoting, 0.5f, 0 },
     };
     char why[200];
     CHECK_INT(nd_origin_choose(m, 2, why, sizeof why), 1);
@@ -106,9 +106,9 @@ static void one_date_is_not_enough(void)
 static void without_dates_the_quoting_text_wins(void)
 {
     nd_origin_input m[] = {
-        { 0, INT64_MIN, &plain, 0.50f },
-        { 1, INT64_MIN, &quoting, 0.45f },  /* a little less central, but it has the quotes */
-        { 2, INT64_MIN, &plain, 0.50f },
+        { 0, INT64_MIN, &plain, 0.50f, 0 },
+        { 1, INT64_MIN, &quoting, 0.45f, 0 },  /* a little less central, but it has the quotes */
+        { 2, INT64_MIN, &plain, 0.50f, 0 },
     };
     char why[200];
     CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 1);
@@ -119,40 +119,77 @@ static void without_dates_the_quoting_text_wins(void)
 
 static void self_references_and_figures_count_as_evidence(void)
 {
-    const nd_evidence byline = { 0, 1, 0, 0, 400 };
-    const nd_evidence nothing = { 0, 0, 0, 0, 400 };
-    const nd_evidence some = { 0, 0, 0, 3, 400 };
-    const nd_evidence more = { 0, 0, 0, 9, 400 };
+    const nd_evidence byline = { 0, 1, 0, 0, 400, 0, 0 };
+    const nd_evidence nothing = { 0, 0, 0, 0, 400, 0, 0 };
+    const nd_evidence some = { 0, 0, 0, 3, 400, 0, 0 };
+    const nd_evidence more = { 0, 0, 0, 9, 400, 0, 0 };
     char why[200];
-    nd_origin_input b[] = { { 0, INT64_MIN, &nothing, 0.5f }, { 1, INT64_MIN, &byline, 0.5f } };
+    nd_origin_input b[] = { { 0, INT64_MIN, &nothing, 0.5f, 0 }, { 1, INT64_MIN, &byline, 0.5f, 0 } };
     CHECK_INT(nd_origin_choose(b, 2, why, sizeof why), 1);
     CHECK_STR(why, "no dates; refers to its own reporting (byline or \"told us\")");
-    nd_origin_input f[] = { { 0, INT64_MIN, &some, 0.5f }, { 1, INT64_MIN, &more, 0.5f } };
+    nd_origin_input f[] = { { 0, INT64_MIN, &some, 0.5f, 0 }, { 1, INT64_MIN, &more, 0.5f, 0 } };
     CHECK_INT(nd_origin_choose(f, 2, why, sizeof why), 1);
     CHECK_STR(why, "no dates; carries the most figures");
 }
 
 static void without_evidence_the_most_central_then_lowest_index(void)
 {
-    const nd_evidence nothing = { 0, 0, 0, 0, 300 };
+    const nd_evidence nothing = { 0, 0, 0, 0, 300, 0, 0 };
     nd_origin_input m[] = {
-        { 4, INT64_MIN, &nothing, 0.40f },
-        { 2, INT64_MIN, &nothing, 0.70f },
-        { 3, INT64_MIN, &nothing, 0.55f },
+        { 4, INT64_MIN, &nothing, 0.40f, 0 },
+        { 2, INT64_MIN, &nothing, 0.70f, 0 },
+        { 3, INT64_MIN, &nothing, 0.55f, 0 },
     };
     char why[200];
     CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 1);
-    CHECK_STR(why, "no dates or textual evidence; the member closest to all others");
+    CHECK_STR(why, "no dates; no textual evidence; the member closest to all others");
     m[0].similarity = m[2].similarity = m[1].similarity;
     CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 1);  /* doc 2 is the lowest index */
     /* equal evidence: centrality decides */
-    nd_origin_input q[] = { { 0, INT64_MIN, &quoting, 0.30f }, { 1, INT64_MIN, &quoting, 0.60f } };
+    nd_origin_input q[] = { { 0, INT64_MIN, &quoting, 0.30f, 0 }, { 1, INT64_MIN, &quoting, 0.60f, 0 } };
     CHECK_INT(nd_origin_choose(q, 2, why, sizeof why), 1);
+}
+
+static void a_date_alone_ties_with_the_times_of_its_day(void)
+{
+    const int64_t may21 = 1716249600;
+    nd_origin_input m[] = {
+        { 0, may21 + 14 * 3600 + 48 * 60, &plain, 0.5f, 60 },  /* May 21, 2024 2:48 p.m. */
+        { 1, may21 + 15 * 3600, &plain, 0.5f, 0 },             /* given, 3 p.m. */
+        { 2, may21, &quoting, 0.4f, 86400 },                   /* Tuesday 21 May 2024 */
+    };
+    char why[256];
+    /* 2 may have come out before 0: the text decides between them, and 1 is later than 0 */
+    CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 2);
+    CHECK_STR(why, "published first with 1 other as far as the dates tell; carries the most direct quotations (3) "
+                   "and is closest to the other members");
+    m[2].ev = &plain;
+    CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 0);  /* equal text: centrality, then the index */
+    /* a day earlier, the date alone is first */
+    m[2].published = may21 - 86400;
+    CHECK_INT(nd_origin_choose(m, 3, why, sizeof why), 2);
+    CHECK_STR(why, "earliest published time in the cluster (the date printed on the page)");
+    /* a given time is exact: one second apart orders two members */
+    nd_origin_input e[] = { { 0, may21 + 1, &quoting, 0.9f, 0 }, { 1, may21, &plain, 0.1f, 0 } };
+    CHECK_INT(nd_origin_choose(e, 2, why, sizeof why), 1);
+    CHECK_STR(why, "earliest published time in the cluster");
+}
+
+static void the_page_header_date_is_evidence(void)
+{
+    nd_evidence ev = evidence("Court rules against Quayside\nMay 21, 2024 2:48 p.m.\n\nThe court ruled on Tuesday.\n");
+    CHECK_INT(ev.printed, 1716249600 / 60 + 14 * 60 + 48);
+    CHECK_INT(ev.printed_span, 1);
+    nd_evidence day = evidence("Court rules against Quayside\nTuesday 21 May 2024\n\nThe court ruled on Tuesday.\n");
+    CHECK_INT(day.printed, 1716249600 / 60);
+    CHECK_INT(day.printed_span, 1440);
+    nd_evidence none = evidence("Court rules against Quayside\n\nThe court ruled on Tuesday.\n");
+    CHECK_INT(none.printed, 0);
 }
 
 static void the_reason_fits_the_buffer(void)
 {
-    nd_origin_input m[] = { { 0, INT64_MIN, &plain, 0.5f }, { 1, INT64_MIN, &quoting, 0.5f } };
+    nd_origin_input m[] = { { 0, INT64_MIN, &plain, 0.5f, 0 }, { 1, INT64_MIN, &quoting, 0.5f, 0 } };
     char why[12];
     memset(why, 'x', sizeof why);
     CHECK_INT(nd_origin_choose(m, 2, why, sizeof why), 1);
@@ -171,4 +208,6 @@ CHECK_MAIN("origin",
     TEST(without_dates_the_quoting_text_wins),
     TEST(self_references_and_figures_count_as_evidence),
     TEST(without_evidence_the_most_central_then_lowest_index),
+    TEST(a_date_alone_ties_with_the_times_of_its_day),
+    TEST(the_page_header_date_is_evidence),
     TEST(the_reason_fits_the_buffer))
