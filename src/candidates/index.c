@@ -74,21 +74,50 @@ typedef struct pair_walk {
     uint64_t *slot;             /* per first document: pairs counted, or where its next partner goes */
     uint32_t *partner;          /* the block's second documents, by first document; NULL: counting */
     uint32_t a0, a1;            /* the block: first documents [a0, a1) */
+    int shared;                 /* other threads walk too: slots change atomically */
+    unsigned shift;             /* a first document's partition: (a - a0) >> shift */
+    uint64_t *held;             /* PARTS buffers of HELD (a << 32 | partner, or count) */
+    uint32_t nheld[256];
 } pair_walk;
 
 #define SKETCH_AHEAD 16  /* documents whose sketch is fetched ahead of use */
+/* The pairs land on first documents all over a corpus whose slots are far
+ * bigger than the cache (8 MB at 1M articles).  They are held in buffers by
+ * the first document's range and applied a buffer at a time, so each run of
+ * updates stays within a 256th of the slots (and of the block's partners). */
+#define PARTS 256
+#define HELD 32
 
-/* Counts pair (a, b), or stores it: the walk gives only the block's first documents. */
-static inline void take_pair(pair_walk *w, uint32_t a, uint32_t b)
+static void apply(pair_walk *w, unsigned part)
 {
-    if (!w->partner) __atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED);
-    else w->partner[__atomic_fetch_add(&w->slot[a], 1, __ATOMIC_RELAXED)] = b;
+    const uint64_t *h = w->held + (size_t)part * HELD;
+    uint64_t *slot = w->slot;
+    for (uint32_t i = 0; i < w->nheld[part]; i++) {
+        uint32_t a = (uint32_t)(h[i] >> 32), v = (uint32_t)h[i];
+        if (!w->partner) {
+            if (w->shared) __atomic_fetch_add(&slot[a], v, __ATOMIC_RELAXED);
+            else slot[a] += v;
+        } else {
+            w->partner[w->shared ? __atomic_fetch_add(&slot[a], 1, __ATOMIC_RELAXED) : slot[a]++] = v;
+        }
+    }
+    w->nheld[part] = 0;
+}
+
+/* Counts v more pairs of a, or stores a's partner v: the walk gives only
+ * the block's first documents. */
+static inline void take_pair(pair_walk *w, uint32_t a, uint32_t v)
+{
+    unsigned part = (a - w->a0) >> w->shift;
+    w->held[(size_t)part * HELD + w->nheld[part]++] = (uint64_t)a << 32 | v;
+    if (w->nheld[part] == HELD) apply(w, part);
 }
 
 static void walk_pair(void *ctx, size_t x, size_t y)
 {
     pair_walk *w = ctx;
-    take_pair(w, w->list[x], w->list[y]);  /* x < y: the first is the smaller document */
+    /* x < y: the first is the smaller document */
+    take_pair(w, w->list[x], w->partner ? w->list[y] : 1);
 }
 
 /* Walks the pairs of the thread's lists: counts them, or stores the block's.
@@ -99,6 +128,10 @@ static int walk_lists(void *arg)
     const nd_postings *p = w->p;
     uint32_t *sk = NULL;  /* one list's sketch values */
     size_t sk_cap = 0;
+    uint32_t range = w->partner ? w->a1 - w->a0 : p->ndocs;
+    for (w->shift = 0; range > 0 && (range - 1) >> w->shift >= PARTS; w->shift++) {}
+    memset(w->nheld, 0, sizeof w->nheld);
+    if (!(w->held = malloc((size_t)PARTS * HELD * sizeof *w->held))) return -1;
     for (size_t l = w->l0; l < w->l1; l++) {
         size_t len = (size_t)(p->start[l + 1] - p->start[l]);
         const uint32_t *list = w->list = p->doc + p->start[l];
@@ -114,7 +147,7 @@ static int walk_lists(void *arg)
         if (len <= ND_ALL_PAIRS_POSTING) {
             /* every pair: the arithmetic of nd_posting_pairs' first rule */
             for (size_t x = x0; x < x1 && x + 1 < len; x++) {
-                if (!w->partner) __atomic_fetch_add(&w->slot[list[x]], len - 1 - x, __ATOMIC_RELAXED);
+                if (!w->partner) take_pair(w, list[x], (uint32_t)(len - 1 - x));
                 else
                     for (size_t y = x + 1; y < len; y++) take_pair(w, list[x], list[y]);
             }
@@ -123,7 +156,10 @@ static int walk_lists(void *arg)
         if (len > sk_cap) {
             free(sk);
             sk_cap = len;
-            if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) return -1;
+            if (!(sk = malloc(sk_cap * ND_SKETCH_TRIES * sizeof *sk))) {
+                free(w->held);
+                return -1;
+            }
         }
         /* the sketches of a million documents are far bigger than the cache,
          * and a list's documents are scattered: fetch a few documents ahead */
@@ -136,10 +172,13 @@ static int walk_lists(void *arg)
         }
         if (nd_posting_pairs_from(sk, len, p->ndocs, UINT32_MAX, x0, x1, walk_pair, w)) {
             free(sk);
+            free(w->held);
             return -1;
         }
     }
+    for (unsigned part = 0; part < PARTS; part++) apply(w, part);
     free(sk);
+    free(w->held);
     return 0;
 }
 
@@ -481,8 +520,8 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
     if (!slot || !walks || !counts) goto fail;
     /* each thread walks whole lists, about its share of the postings */
     for (unsigned t = 0; t < threads; t++) {
-        walks[t] = (pair_walk){ p, list_at(p, nposts * t / threads), list_at(p, nposts * (t + 1) / threads),
-                                NULL, slot, NULL, 0, 0 };
+        walks[t] = (pair_walk){ .p = p, .l0 = list_at(p, nposts * t / threads),
+                                .l1 = list_at(p, nposts * (t + 1) / threads), .slot = slot, .shared = threads > 1 };
         counts[t] = (count_job){ p->nkeys, slot, NULL, ndocs, 0, 0, 0, min_shared, min_fraction, { 0 } };
     }
     if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads)) goto fail;
