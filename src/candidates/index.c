@@ -63,6 +63,14 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
     return nd_posting_pairs_from(sk, len, ndocs, max_posting, 0, len, pair, ctx);
 }
 
+#define SKETCH_AHEAD 16  /* documents whose sketch is fetched ahead of use */
+/* The pairs land on first documents all over a corpus whose slots are far
+ * bigger than the cache (8 MB at 1M articles).  They are held in buffers by
+ * the first document's range and applied a buffer at a time, so each run of
+ * updates stays within a 256th of the slots (and of the block's partners). */
+#define PARTS 256
+#define HELD 32
+
 /* One thread's walk over a share of the lists.  Threads add to the shared
  * slots atomically; a first document's partners may then land in any order,
  * which the sort before counting undoes, so the candidates are the same for
@@ -77,17 +85,10 @@ typedef struct pair_walk {
     int shared;                 /* other threads walk too: slots change atomically */
     unsigned shift;             /* a first document's partition: (a - a0) >> shift */
     uint64_t *held;             /* PARTS buffers of HELD (a << 32 | partner, or count) */
-    uint32_t nheld[256];
+    uint32_t nheld[PARTS];
 } pair_walk;
 
-#define SKETCH_AHEAD 16  /* documents whose sketch is fetched ahead of use */
-/* The pairs land on first documents all over a corpus whose slots are far
- * bigger than the cache (8 MB at 1M articles).  They are held in buffers by
- * the first document's range and applied a buffer at a time, so each run of
- * updates stays within a 256th of the slots (and of the block's partners). */
-#define PARTS 256
-#define HELD 32
-
+/* Applies partition `part`'s held pairs to the slots (and partners). */
 static void apply(pair_walk *w, unsigned part)
 {
     const uint64_t *h = w->held + (size_t)part * HELD;
