@@ -1,5 +1,6 @@
 #include "index.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,10 +72,11 @@ int nd_posting_pairs(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t ma
 #define PARTS 256
 #define HELD 32
 
-/* One thread's walk over a share of the lists.  Threads add to the shared
- * slots atomically; a first document's partners may then land in any order,
- * which the sort before counting undoes, so the candidates are the same for
- * any thread count. */
+/* One thread's walk over a share of the lists.  Threads apply their held
+ * pairs to the shared slots under the partition's lock (one lock for HELD
+ * updates, where an atomic add per update cost more); a first document's
+ * partners may then land in any order, which the sort before counting
+ * undoes, so the candidates are the same for any thread count. */
 typedef struct pair_walk {
     const nd_postings *p;
     size_t l0, l1;              /* this thread's lists */
@@ -82,7 +84,7 @@ typedef struct pair_walk {
     uint64_t *slot;             /* per first document: pairs counted, or where its next partner goes */
     uint32_t *partner;          /* the block's second documents, by first document; NULL: counting */
     uint32_t a0, a1;            /* the block: first documents [a0, a1) */
-    int shared;                 /* other threads walk too: slots change atomically */
+    pthread_mutex_t *locks;     /* PARTS, when other threads walk too; else NULL */
     unsigned shift;             /* a first document's partition: (a - a0) >> shift */
     uint64_t *held;             /* PARTS buffers of HELD (a << 32 | partner, or count) */
     uint32_t nheld[PARTS];
@@ -93,15 +95,13 @@ static void apply(pair_walk *w, unsigned part)
 {
     const uint64_t *h = w->held + (size_t)part * HELD;
     uint64_t *slot = w->slot;
+    if (w->locks) pthread_mutex_lock(&w->locks[part]);
     for (uint32_t i = 0; i < w->nheld[part]; i++) {
         uint32_t a = (uint32_t)(h[i] >> 32), v = (uint32_t)h[i];
-        if (!w->partner) {
-            if (w->shared) __atomic_fetch_add(&slot[a], v, __ATOMIC_RELAXED);
-            else slot[a] += v;
-        } else {
-            w->partner[w->shared ? __atomic_fetch_add(&slot[a], 1, __ATOMIC_RELAXED) : slot[a]++] = v;
-        }
+        if (!w->partner) slot[a] += v;
+        else w->partner[slot[a]++] = v;
     }
+    if (w->locks) pthread_mutex_unlock(&w->locks[part]);
     w->nheld[part] = 0;
 }
 
@@ -518,11 +518,14 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
     pair_walk *walks = calloc(threads, sizeof *walks);
     count_job *counts = calloc(threads, sizeof *counts);
     candidate_vec res = { 0 };
+    pthread_mutex_t locks[PARTS];
+    for (unsigned i = 0; threads > 1 && i < PARTS; i++) pthread_mutex_init(&locks[i], NULL);
     if (!slot || !walks || !counts) goto fail;
     /* each thread walks whole lists, about its share of the postings */
     for (unsigned t = 0; t < threads; t++) {
         walks[t] = (pair_walk){ .p = p, .l0 = list_at(p, nposts * t / threads),
-                                .l1 = list_at(p, nposts * (t + 1) / threads), .slot = slot, .shared = threads > 1 };
+                                .l1 = list_at(p, nposts * (t + 1) / threads), .slot = slot,
+                                .locks = threads > 1 ? locks : NULL };
         counts[t] = (count_job){ p->nkeys, slot, NULL, ndocs, 0, 0, 0, min_shared, min_fraction, { 0 } };
     }
     if (nd_parallel_run(walk_lists, walks, sizeof *walks, threads)) goto fail;
@@ -556,6 +559,7 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
         a0 = a1;
     }
     for (unsigned t = 0; t < threads; t++) nd_vec_free(&counts[t].out);
+    for (unsigned i = 0; threads > 1 && i < PARTS; i++) pthread_mutex_destroy(&locks[i]);
     free(counts);
     free(walks);
     free(partner);
@@ -565,6 +569,7 @@ int nd_candidates_of(const nd_postings *p, uint32_t min_shared, float min_fracti
     return 0;
 fail:
     for (unsigned t = 0; counts && t < threads; t++) nd_vec_free(&counts[t].out);
+    for (unsigned i = 0; threads > 1 && i < PARTS; i++) pthread_mutex_destroy(&locks[i]);
     free(counts);
     free(walks);
     free(partner);

@@ -93,7 +93,7 @@ int nd_evidence_of(const char *text, size_t n, const nd_tokens *t, nd_evidence *
     memset(out, 0, sizeof *out);
     out->quotations = count_quotations(text, n, t);
     nd_dateline dl;
-    if (nd_dateline_of(text, n, &dl) && dl.at / 60 > INT32_MIN && dl.at / 60 < INT32_MAX && dl.at / 60 != 0) {
+    if (nd_dateline_of(text, n, &dl)) {  /* years 1900 to 2199: minutes fit; 1970's first minute reads as none */
         out->printed = (int32_t)(dl.at / 60);
         out->printed_span = dl.span / 60;
     }

@@ -90,8 +90,9 @@ static int fuller(const nd_evidence *a, const nd_evidence *b, nd_relation rel)
 }
 
 /* A member without a date may be older than the earliest dated one, rem[o]
- * (scored against it in as->to_origin): the undated member rem[o] derives
- * from by its text, or o. */
+ * (the others scored against it in as->to_origin).  Returns the undated
+ * member rem[o] derives from by its text (the one with the most quotations,
+ * then words), or o when there is none. */
 static uint32_t undated_source(const assembler *as, const uint32_t *rem, uint32_t nrem, uint32_t o)
 {
     uint32_t best = o;
@@ -100,8 +101,8 @@ static uint32_t undated_source(const assembler *as, const uint32_t *rem, uint32_
         int64_t span;
         if (i == o || !s->derived || published_at(as, rem[i], &span) != INT64_MIN) continue;
         if (!fuller(&as->ev[rem[i]], &as->ev[rem[o]], s->relation)) continue;
-        if (best == o || as->ev[rem[i]].quotations > as->ev[rem[best]].quotations ||
-            (as->ev[rem[i]].quotations == as->ev[rem[best]].quotations && as->ev[rem[i]].words > as->ev[rem[best]].words))
+        const nd_evidence *e = &as->ev[rem[i]], *b = &as->ev[rem[best]];
+        if (best == o || e->quotations > b->quotations || (e->quotations == b->quotations && e->words > b->words))
             best = i;
     }
     return best;
@@ -125,9 +126,9 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
         if (strstr(why, "published")) {
             uint32_t u = undated_source(as, rem, nrem, o);
             if (u != o) {
-                snprintf(why, sizeof why,
-                         "no date, but the earliest dated member derives from it (%s)",
-                         as->to_origin[u].relation == ND_COPY ? "a trimmed copy" : "a rewrite with fewer direct quotations");
+                snprintf(why, sizeof why, "no date, but the earliest dated member derives from it (%s)",
+                         as->to_origin[u].relation == ND_COPY ? "a trimmed copy"
+                                                              : "a rewrite with fewer direct quotations");
                 o = u;
                 if (score_against(as, rem, nrem, o)) return -1;
             }
