@@ -102,7 +102,7 @@ static size_t time_of_day(const char *s, size_t n, int64_t *secs)
     size_t len = number(s + i + 1, n - i - 1, 2, &mi);
     if (len != 2) return 0;
     i += 3;
-    if (i < n && s[i] == ':' && number(s + i + 1, n - i - 1, 2, &sec) == 2) i += 3;
+    if (i + 2 < n && s[i] == ':' && two_digits(s + i + 1, &sec)) i += 3;
     size_t j = spaces(s, n, i);
     int half = 0;  /* 1 am, 2 pm */
     if ((len = word_is(s + j, n - j, "am")) || (len = word_is(s + j, n - j, "a.m."))) half = 1;
@@ -123,10 +123,11 @@ size_t nd_dateline_parse(const char *s, size_t n, nd_dateline *out)
 {
     int y, m, d;
     size_t i, len;
+    int iso = 0;
     if (n >= 10 && number(s, n, 4, &y) == 4 && s[4] == '-' && number(s + 5, n - 5, 2, &m) == 2 && s[7] == '-' &&
         number(s + 8, n - 8, 2, &d) == 2) {
         i = 10;
-        if (i + 1 < n && (s[i] == 'T' || s[i] == ' ') && is_digit((unsigned char)s[i + 1])) i++;
+        iso = 1;
     } else if ((len = month(s, n, &m))) {  /* May 21, 2024 */
         i = spaces(s, n, len);
         if (!(len = number(s + i, n - i, 2, &d))) return 0;
@@ -152,8 +153,9 @@ size_t nd_dateline_parse(const char *s, size_t n, nd_dateline *out)
     }
     if (y < 1900 || y > 2199 || !nd_valid_date(y, m, d)) return 0;
     int64_t day = nd_days_from_civil(y, (unsigned)m, (unsigned)d) * 86400, secs;
-    /* a time may follow after ", ", " at ", " - " or " | " */
+    /* a time may follow after "T" (ISO), ", ", " at ", " - " or " | " */
     size_t j = i;
+    if (iso && j < n && s[j] == 'T') j++;
     if (j < n && s[j] == ',') j++;
     j = spaces(s, n, j);
     if ((len = word_is(s + j, n - j, "at"))) j = spaces(s, n, j + len);

@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 secs=$1 jobs=$2
 shift 2
 dir=build/fuzz
-[ $# -gt 0 ] || set -- decode jsonl ranges boilerplate tokenise features numbers attrib pipeline compact
+[ $# -gt 0 ] || set -- decode jsonl ranges boilerplate tokenise features numbers attrib pipeline compact dateline
 tests/fuzz/seeds.sh "$dir/seeds" || exit 1
 mkdir -p "$dir/logs"
 

@@ -6,19 +6,23 @@ set -eu
 cd "$(dirname "$0")/../.."
 out=${1:-build/fuzz/seeds}
 rm -rf "$out"
-for t in decode jsonl ranges boilerplate tokenise features numbers attrib pipeline compact; do mkdir -p "$out/$t"; done
+for t in decode jsonl ranges boilerplate tokenise features numbers attrib pipeline compact dateline; do mkdir -p "$out/$t"; done
 
 texts="corpus/*.txt tests/data/audit-set/*/*.txt tests/bad-input/*.txt tests/bad-input/*.bin tests/bad-input/*.png"
 i=0
 for f in $texts; do
     i=$((i + 1))
-    for t in decode boilerplate features numbers attrib; do cp "$f" "$out/$t/$i"; done
+    for t in decode boilerplate features numbers attrib dateline; do cp "$f" "$out/$t/$i"; done
     # first byte: the sentence limit (tokenise: '0' is the default; pipeline: '1' is)
     { printf 0; cat "$f"; } >"$out/tokenise/$i"
     { printf 3; cat "$f"; } >"$out/tokenise/$i-limit"
     # compact: the first two bytes pick the bit to flip in the text's encoding
     { printf '%02d' "$((i % 100))"; cat "$f"; } >"$out/compact/$i"
 done
+
+# dateline: the forms a page header prints its date in
+printf 'Title\nMay 21, 2024 2:48 p.m. EDT\n21st May 2024, 14:48\nPublished 2024-05-21T14:48:30+02:00 | Updated Sept. 3, 2025\n' \
+    >"$out/dateline/forms"
 
 cp tests/bad-input/*.jsonl "$out/jsonl/"
 # one JSON Lines file a story, every version a line, with metadata

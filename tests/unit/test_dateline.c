@@ -51,6 +51,8 @@ static void not_dates(void)
     /* a time that is not one leaves the date alone */
     parses("May 21, 2024 25:10", MAY21, 86400, 12);
     parses("May 21, 2024 13:10 p.m.", MAY21, 86400, 12);
+    /* a seconds field of one digit is no seconds: the time ends before it */
+    parses("2024-05-21T14:48:3", MAY21 + 14 * 3600 + 48 * 60, 60, 16);
 }
 
 static int found(const char *text, nd_dateline *d)
