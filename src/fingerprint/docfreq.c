@@ -11,6 +11,7 @@ int nd_docfreq_init(nd_docfreq *df, unsigned bits)
     df->mask = (uint32_t)(n - 1);
     df->ndocs = 0;
     df->table = NULL;
+    df->frozen = NULL;
     if (!df->words || !df->bigrams) {
         nd_docfreq_free(df);
         return -1;
@@ -23,8 +24,9 @@ void nd_docfreq_free(nd_docfreq *df)
     free(df->words);
     free(df->bigrams);
     free(df->table);
+    free(df->frozen);
     df->words = df->bigrams = NULL;
-    df->table = NULL;
+    df->table = df->frozen = NULL;
 }
 
 /* Atomic: fingerprinting threads count into one table; sums do not depend on order. */
@@ -58,6 +60,8 @@ static float weight(uint32_t n, uint32_t ndocs)
 
 int nd_docfreq_finish(nd_docfreq *df)
 {
+    free(df->frozen);
+    df->frozen = NULL;
     if (!df->table) {
         df->table = malloc(2 * TABLE * sizeof *df->table);
         if (!df->table) return -1;
@@ -73,12 +77,28 @@ static float weight_of(const nd_docfreq *df, uint32_t n)
     return n < TABLE && df->table ? df->table[n] : weight(n, df->ndocs);
 }
 
+int nd_docfreq_freeze(nd_docfreq *df)
+{
+    size_t n = (size_t)df->mask + 1;
+    float *w = malloc(2 * n * sizeof *w);
+    if (!w) return -1;
+    for (size_t i = 0; i < n; i++) {
+        w[i] = weight_of(df, df->words[i]);
+        w[n + i] = weight_of(df, df->bigrams[i]);
+    }
+    free(df->frozen);
+    df->frozen = w;
+    return 0;
+}
+
 float nd_docfreq_word(const nd_docfreq *df, uint32_t h)
 {
-    return df ? weight_of(df, df->words[h & df->mask]) : 1.0f;
+    if (!df) return 1.0f;
+    return df->frozen ? df->frozen[h & df->mask] : weight_of(df, df->words[h & df->mask]);
 }
 
 float nd_docfreq_bigram(const nd_docfreq *df, uint32_t h)
 {
-    return df ? weight_of(df, df->bigrams[h & df->mask]) : 1.0f;
+    if (!df) return 1.0f;
+    return df->frozen ? df->frozen[(size_t)df->mask + 1 + (h & df->mask)] : weight_of(df, df->bigrams[h & df->mask]);
 }

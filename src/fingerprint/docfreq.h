@@ -13,6 +13,7 @@ typedef struct nd_docfreq {
     uint32_t mask;
     uint32_t ndocs;
     float *table;        /* weight by count, for small counts, then log(count + 0.5): built by nd_docfreq_finish */
+    float *frozen;       /* each counter's weight, words then bigrams: built by nd_docfreq_freeze, else NULL */
 } nd_docfreq;
 
 /* 2^bits counters per table.  0, or -1 when out of memory. */
@@ -26,6 +27,13 @@ void nd_docfreq_add(nd_docfreq *df, const nd_features *f);
 /* Fixes the weights once every document is counted (a lookup table, since
  * weighing is in the verify stage's inner loop).  0, or -1 when out of memory. */
 int nd_docfreq_finish(nd_docfreq *df);
+
+/* After nd_docfreq_finish, where the counts are final (a scan): weighs
+ * every counter once, so a lookup reads one float where a count past the
+ * finish table costs two logarithms (most counts, a million documents in).
+ * The ingest index, whose counts change with each document, does without.
+ * A later finish drops it.  0, or -1 when out of memory. */
+int nd_docfreq_freeze(nd_docfreq *df);
 
 /* Weight of a word or bigram in (0, 1]: 1 for one used by a single
  * document, near 0 for one every document uses.  df NULL: 1. */

@@ -85,7 +85,40 @@ static void refinishing_follows_the_growing_corpus(void)
     nd_docfreq_free(&df);
 }
 
+static void frozen_weights_are_the_looked_up_ones(void)
+{
+    nd_docfreq df;
+    CHECK_INT(nd_docfreq_init(&df, 16), 0);
+    df.ndocs = 200000;
+    uint32_t counts[] = { 0, 1, 40, 4095, 4096, 70000, 200000 };
+    for (uint32_t i = 0; i < 7; i++) {
+        df.words[100 + i] = counts[i];
+        df.bigrams[200 + i] = counts[6 - i];
+    }
+    CHECK_INT(nd_docfreq_finish(&df), 0);
+    float word[7], bigram[7];
+    for (uint32_t i = 0; i < 7; i++) {
+        word[i] = nd_docfreq_word(&df, 100 + i);
+        bigram[i] = nd_docfreq_bigram(&df, 200 + i);
+    }
+    CHECK_INT(nd_docfreq_freeze(&df), 0);
+    CHECK(df.frozen != NULL);
+    for (uint32_t i = 0; i < 7; i++) {  /* bit for bit: the scan's scores must not move */
+        CHECK(nd_docfreq_word(&df, 0x30000 + 100 + i) == word[i]);
+        CHECK(nd_docfreq_bigram(&df, 200 + i) == bigram[i]);
+    }
+    CHECK_NEAR(nd_docfreq_word(&df, 5), 1.0, 0);  /* an unused counter */
+    /* counts that change need a new finish, which drops the frozen weights */
+    df.words[102] = 4000;
+    df.ndocs = 300000;
+    CHECK_INT(nd_docfreq_finish(&df), 0);
+    CHECK(df.frozen == NULL);
+    CHECK_NEAR(nd_docfreq_word(&df, 102), expected(4000, 300000), 1e-6);
+    nd_docfreq_free(&df);
+}
+
 CHECK_MAIN("docfreq",
     TEST(counts_documents_not_occurrences),
     TEST(weights_follow_the_formula_in_and_past_the_table),
-    TEST(refinishing_follows_the_growing_corpus))
+    TEST(refinishing_follows_the_growing_corpus),
+    TEST(frozen_weights_are_the_looked_up_ones))
