@@ -9,6 +9,42 @@
 #include "../util/vec.h"
 #include "keys.h"
 
+/* A rare list's pairs for try t: the postings whose value t is equal, found
+ * by a hash table over the list (head/val: cap slots, cap a power of two of
+ * at least twice len; next: len).  Each group's postings are chained in list
+ * order; a group of at most ND_ALL_PAIRS_POSTING pairs them all, a larger
+ * one its neighbours, as nd_posting_pairs says. */
+static void pair_agreeing(const uint32_t *sk, size_t len, unsigned t, size_t x0, size_t x1, uint32_t *head,
+                          uint32_t *val, uint32_t *count, size_t cap, uint32_t *next, uint32_t *multi,
+                          void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
+{
+    const uint32_t none = UINT32_MAX;
+    unsigned shift = 32 - (unsigned)__builtin_ctzll(cap);
+    size_t nmulti = 0;
+    memset(head, 0xFF, cap * sizeof *head);
+    for (size_t x = len; x-- > 0;) {  /* from the end, so that chains come out in list order */
+        uint32_t v = sk[x * ND_SKETCH_TRIES + t];
+        size_t h = (uint32_t)(v * 0x9E3779B1u) >> shift;
+        while (head[h] != none && val[h] != v) h = (h + 1) & (cap - 1);
+        if (head[h] == none) {
+            val[h] = v;
+            count[h] = 0;
+        }
+        next[x] = head[h];
+        head[h] = (uint32_t)x;
+        if (++count[h] == 2) multi[nmulti++] = (uint32_t)h;
+    }
+    for (size_t k = 0; k < nmulti; k++) {
+        int all = count[multi[k]] <= ND_ALL_PAIRS_POSTING;
+        for (uint32_t x = head[multi[k]]; x != none; x = next[x]) {
+            if (x < x0 || x >= x1) continue;  /* x is the first of its pairs: chains run in list order */
+            for (uint32_t y = next[x]; y != none; y = all ? next[y] : none)
+                if (nd_posting_first_agreement(sk + (size_t)x * ND_SKETCH_TRIES, sk + (size_t)y * ND_SKETCH_TRIES, t))
+                    pair(ctx, x, y);
+        }
+    }
+}
+
 int nd_posting_pairs_from(const uint32_t *sk, size_t len, uint64_t ndocs, uint32_t max_posting, size_t x0,
                           size_t x1, void (*pair)(void *ctx, size_t x, size_t y), void *ctx)
 {
@@ -18,41 +54,30 @@ int nd_posting_pairs_from(const uint32_t *sk, size_t len, uint64_t ndocs, uint32
             for (size_t y = x + 1; y < len; y++) pair(ctx, x, y);
         return 0;
     }
-    /* (value << 32 | position): sorting gives value order, ties in list order */
+    if (len <= nd_posting_rare(ndocs)) {
+        size_t cap = 16;
+        while (cap < 2 * len) cap *= 2;
+        uint32_t *head = malloc((3 * cap + 2 * len) * sizeof *head);
+        if (!head) return -1;
+        uint32_t *val = head + cap, *count = val + cap, *next = count + cap, *multi = next + len;
+        for (unsigned t = 0; t < ND_SKETCH_TRIES; t++)
+            pair_agreeing(sk, len, t, x0, x1, head, val, count, cap, next, multi, pair, ctx);
+        free(head);
+        return 0;
+    }
+    /* a common list: neighbours in (value 0, position) order */
     uint64_t *v = malloc(2 * len * sizeof *v);
     if (!v) return -1;
-    int rare = len <= nd_posting_rare(ndocs);
-    unsigned tries = rare ? ND_SKETCH_TRIES : 1;
-    for (unsigned t = 0; t < tries; t++) {
-        for (size_t x = 0; x < len; x++) v[x] = (uint64_t)sk[x * ND_SKETCH_TRIES + t] << 32 | x;
-        nd_sort_u64_high(v, len, v + len);
-        if (!rare) {
-            for (size_t i = 0; i + 1 < len; i++) {
-                size_t x = (uint32_t)v[i], y = (uint32_t)v[i + 1];
-                if (x > y) {
-                    size_t s = x;
-                    x = y;
-                    y = s;
-                }
-                if (x >= x0 && x < x1) pair(ctx, x, y);
-            }
-            break;
+    for (size_t x = 0; x < len; x++) v[x] = (uint64_t)sk[x * ND_SKETCH_TRIES] << 32 | x;
+    nd_sort_u64_high(v, len, v + len);
+    for (size_t i = 0; i + 1 < len; i++) {
+        size_t x = (uint32_t)v[i], y = (uint32_t)v[i + 1];
+        if (x > y) {
+            size_t sw = x;
+            x = y;
+            y = sw;
         }
-        for (size_t rs = 0; rs < len;) {
-            size_t re = rs + 1;
-            while (re < len && v[re] >> 32 == v[rs] >> 32) re++;
-            int all = re - rs <= ND_ALL_PAIRS_POSTING;
-            for (size_t i = rs; i < re; i++) {
-                size_t x = (uint32_t)v[i];  /* the first of its pairs: ties keep list order */
-                if (x < x0 || x >= x1) continue;
-                for (size_t j = i + 1; j < (all ? re : i + 2 <= re ? i + 2 : re); j++) {
-                    size_t y = (uint32_t)v[j];
-                    if (nd_posting_first_agreement(sk + x * ND_SKETCH_TRIES, sk + y * ND_SKETCH_TRIES, t))
-                        pair(ctx, x, y);
-                }
-            }
-            rs = re;
-        }
+        if (x >= x0 && x < x1) pair(ctx, x, y);
     }
     free(v);
     return 0;
