@@ -70,8 +70,8 @@ static inline int nd_posting_first_agreement(const uint32_t *sx, const uint32_t 
  * it makes, which counts as one shared key:
  *   - an unusable list (nd_posting_usable) pairs nothing;
  *   - up to ND_ALL_PAIRS_POSTING postings: every pair;
- *   - up to nd_posting_rare(ndocs): for each try t, the postings sorted by
- *     (value t, order) fall in runs of equal value; a run pairs all its
+ *   - up to nd_posting_rare(ndocs): for each try t, the postings of equal
+ *     value t form groups, each in list order; a group pairs all its
  *     postings when it has at most ND_ALL_PAIRS_POSTING, else neighbours;
  *     a pair is made only in the first try where its values agree
  *     (nd_posting_first_agreement), so at most once;
