@@ -87,7 +87,7 @@ static nd_status sum_statistics(run *u, nd_error *err)
     MPI_Allreduce(MPI_IN_PLACE, df->words, n, MPI_UINT32_T, MPI_SUM, u->s->comm);
     MPI_Allreduce(MPI_IN_PLACE, df->bigrams, n, MPI_UINT32_T, MPI_SUM, u->s->comm);
     MPI_Allreduce(MPI_IN_PLACE, &df->ndocs, 1, MPI_UINT32_T, MPI_SUM, u->s->comm);
-    if (nd_docfreq_finish(df) || nd_docfreq_freeze(df)) return oom(err, "weighing words");
+    if (nd_docfreq_freeze(df)) return oom(err, "weighing words");
     u->view.df_docs = u->s->ndocs;
     return ND_OK;
 }

@@ -80,14 +80,13 @@ static float weight_of(const nd_docfreq *df, uint32_t n)
 int nd_docfreq_freeze(nd_docfreq *df)
 {
     size_t n = (size_t)df->mask + 1;
-    float *w = malloc(2 * n * sizeof *w);
+    float *w = nd_docfreq_finish(df) ? NULL : malloc(2 * n * sizeof *w);
     if (!w) return -1;
     for (size_t i = 0; i < n; i++) {
         w[i] = weight_of(df, df->words[i]);
         w[n + i] = weight_of(df, df->bigrams[i]);
     }
-    free(df->frozen);
-    df->frozen = w;
+    df->frozen = w;  /* the finish dropped the old ones */
     return 0;
 }
 

@@ -28,11 +28,11 @@ void nd_docfreq_add(nd_docfreq *df, const nd_features *f);
  * weighing is in the verify stage's inner loop).  0, or -1 when out of memory. */
 int nd_docfreq_finish(nd_docfreq *df);
 
-/* After nd_docfreq_finish, where the counts are final (a scan): weighs
- * every counter once, so a lookup reads one float where a count past the
- * finish table costs two logarithms (most counts, a million documents in).
- * The ingest index, whose counts change with each document, does without.
- * A later finish drops it.  0, or -1 when out of memory. */
+/* nd_docfreq_finish for counts that are final (a scan), then weighs every
+ * counter once, so a lookup reads one float where a count past the finish
+ * table costs two logarithms (most counts, a million documents in).  The
+ * ingest index, whose counts change with each document, only finishes.  A
+ * later finish drops the weights.  0, or -1 when out of memory. */
 int nd_docfreq_freeze(nd_docfreq *df);
 
 /* Weight of a word or bigram in (0, 1]: 1 for one used by a single

@@ -140,7 +140,7 @@ static int split_component(assembler *as, uint32_t *rem, uint32_t nrem, const nd
             uint32_t fullest = o;
             for (uint32_t i = 0; i < nrem; i++)
                 if (i != o && as->to_origin[i].derived && as->to_origin[i].relation == ND_COPY &&
-                    as->ev[rem[i]].words > as->ev[rem[fullest]].words + as->ev[rem[fullest]].words / MARGIN)
+                    fuller(&as->ev[rem[i]], &as->ev[rem[fullest]], ND_COPY))
                     fullest = i;
             if (fullest != o) {
                 o = fullest;

@@ -384,7 +384,7 @@ static nd_result *scan_fingerprinted(nd_corpus *c, nd_fingerprints *fp, nd_error
     nd_candidates cand = { 0 };
     nd_verdicts vd = { 0 };
     nd_result *r = NULL;
-    if (nd_docfreq_finish(&c->df) || nd_docfreq_freeze(&c->df)) goto done;
+    if (nd_docfreq_freeze(&c->df)) goto done;
     c->df_docs = n;
     nd_scan_memory mem = { 0 };
     for (uint32_t d = 0; d < n; d++) mem.fingerprints += fp->features.doc[d].n;

@@ -43,7 +43,7 @@ typedef struct nd_fingerprints {
 
 /* Fingerprints c's documents and counts
  * them into c->df, which the caller has cleared with nd_stats_reset and then
- * finishes with nd_docfreq_finish (after adding up other machines' counts,
+ * finishes with nd_docfreq_freeze (after adding up other machines' counts,
  * where there are any).  Keys come
  * out in document order whatever the thread count.  0, or -1 when out of memory. */
 int nd_stage_fingerprint(nd_corpus *c, nd_fingerprints *fp);

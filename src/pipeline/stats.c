@@ -28,7 +28,7 @@ const nd_docfreq *nd_stats_docfreq(nd_corpus *c)
     nd_tokens_free(&t);
     nd_features_free(&full);
     nd_features_free(&f);
-    if (!ok || nd_docfreq_finish(&c->df) || nd_docfreq_freeze(&c->df)) {
+    if (!ok || nd_docfreq_freeze(&c->df)) {
         nd_docfreq_free(&c->df);
         return NULL;
     }
